@@ -1,0 +1,8 @@
+namespace HostingCalls.Core.Access;
+
+public enum CallerRole
+{
+    Anonymous,
+    MemberState,
+    Secretariat,
+}

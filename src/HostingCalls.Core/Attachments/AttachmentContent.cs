@@ -1,0 +1,27 @@
+namespace HostingCalls.Core.Attachments;
+
+/// <summary>Recognises the files an offer may carry by their first bytes, never by their name.</summary>
+public static class AttachmentContent
+{
+    public const string Pdf = "application/pdf";
+    public const string Png = "image/png";
+    public const string Jpeg = "image/jpeg";
+
+    private static ReadOnlySpan<byte> PdfMagic => "%PDF-"u8;
+    private static ReadOnlySpan<byte> PngMagic => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+    private static ReadOnlySpan<byte> JpegMagic => [0xFF, 0xD8, 0xFF];
+
+    /// <summary>The content type of a PDF, PNG or JPEG file, or null for anything else.</summary>
+    public static string? Recognise(ReadOnlySpan<byte> content) =>
+        content.StartsWith(PdfMagic) ? Pdf
+        : content.StartsWith(PngMagic) ? Png
+        : content.StartsWith(JpegMagic) ? Jpeg
+        : null;
+
+    public static string ExtensionOf(string contentType) => contentType switch
+    {
+        Pdf => ".pdf",
+        Png => ".png",
+        _ => ".jpg",
+    };
+}

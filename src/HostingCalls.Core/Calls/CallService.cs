@@ -1,0 +1,78 @@
+using HostingCalls.Core.Access;
+using HostingCalls.Core.Common;
+
+namespace HostingCalls.Core.Calls;
+
+/// <summary>What the secretariat does with calls before offers arrive: create, amend while Draft, open; and reading them.</summary>
+public sealed class CallService(ICallStore calls, TimeProvider clock)
+{
+    public async Task<Stored<Call>> CreateAsync(Caller caller, CallInput input, CancellationToken cancellationToken)
+    {
+        caller.EnsureSecretariat();
+        var now = clock.GetUtcNow();
+        var template = new Call
+        {
+            Id = Ids.New(clock),
+            Title = "",
+            Meetings = [],
+            OpensAt = default,
+            Deadline = default,
+            TimeZone = "UTC",
+            ResultsDate = default,
+            Weights = CriteriaWeights.Default,
+            Rules = AssignmentRules.Default,
+            Status = CallStatus.Draft,
+            CreatedAt = now,
+            CreatedBy = caller.Id,
+            UpdatedAt = now,
+        };
+        return await calls.AddAsync(CallRules.Apply(input, template), cancellationToken);
+    }
+
+    public async Task<Stored<Call>> UpdateAsync(Caller caller, string callId, CallInput input, string? ifMatch, CancellationToken cancellationToken)
+    {
+        caller.EnsureSecretariat();
+        var stored = await FindAsync(caller, callId, cancellationToken);
+        var etag = ifMatch ?? throw Rejection.PreconditionRequired("call");
+        if (stored.Value.Status != CallStatus.Draft)
+        {
+            throw Rejection.Conflict("The call can no longer be changed.",
+                $"The call is {stored.Value.Status}; it can be changed only while it is a Draft.");
+        }
+
+        var updated = CallRules.Apply(input, stored.Value) with { UpdatedAt = clock.GetUtcNow() };
+        return await calls.ReplaceAsync(updated, etag, cancellationToken);
+    }
+
+    public async Task<Stored<Call>> OpenAsync(Caller caller, string callId, string? ifMatch, CancellationToken cancellationToken)
+    {
+        caller.EnsureSecretariat();
+        var stored = await FindAsync(caller, callId, cancellationToken);
+        var etag = ifMatch ?? throw Rejection.PreconditionRequired("call");
+        var call = stored.Value;
+        if (call.Status != CallStatus.Draft)
+        {
+            throw Rejection.Conflict("The call cannot be opened.", $"The call is {call.Status}; only a Draft call can be opened.");
+        }
+
+        var now = clock.GetUtcNow();
+        if (call.LastAcceptedAt <= now)
+        {
+            throw Rejection.Conflict("The deadline has already passed.",
+                $"The deadline is {CallTime.Describe(call.Deadline, call.TimeZone)}; move it to the future before opening the call.");
+        }
+
+        return await calls.ReplaceAsync(call with { Status = CallStatus.Open, OpenedAt = now, UpdatedAt = now }, etag, cancellationToken);
+    }
+
+    public Task<Stored<Call>> FindAsync(Caller caller, string callId, CancellationToken cancellationToken) =>
+        calls.FindVisibleAsync(caller, callId, cancellationToken);
+
+    /// <summary>The calls open for offers now, soonest deadline first.</summary>
+    public async Task<IReadOnlyList<Call>> ListOpenAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var open = await calls.ListAsync(CallStatus.Open, cancellationToken);
+        return [.. open.Where(c => c.LastAcceptedAt >= now).OrderBy(c => c.Deadline).ThenBy(c => c.Id, StringComparer.Ordinal)];
+    }
+}

@@ -1,0 +1,7 @@
+namespace HostingCalls.Core.Calls;
+
+public enum MeetingKind
+{
+    ExpertGroup,
+    RegionalConsultation,
+}

@@ -1,0 +1,6 @@
+namespace HostingCalls.Core.Notifications;
+
+public interface INotificationQueue
+{
+    Task EnqueueAsync(NotificationMessage message, CancellationToken cancellationToken);
+}

@@ -1,0 +1,25 @@
+using HostingCalls.Core.Common;
+using HostingCalls.Core.Notifications;
+
+namespace HostingCalls.Core.Offers;
+
+/// <summary>
+/// Where offers are kept. An offer, its idempotency key and its notification are written in one transaction,
+/// so an offer never exists without its receipt and a key never points to nothing.
+/// A stale ETag throws a <see cref="RejectionKind.Stale"/> rejection.
+/// </summary>
+public interface IOfferStore
+{
+    Task<Stored<Offer>?> FindAsync(string callId, string offerId, CancellationToken cancellationToken);
+
+    /// <summary>The call's offers, or one state's, in order of submission.</summary>
+    Task<IReadOnlyList<Stored<Offer>>> ListAsync(string callId, string? memberState, CancellationToken cancellationToken);
+
+    Task<IdempotencyKey?> FindKeyAsync(string callId, string memberState, string keyHash, CancellationToken cancellationToken);
+
+    /// <summary>Adds the offer with its key and receipt; returns null, adding nothing, when the key was taken meanwhile.</summary>
+    Task<Stored<Offer>?> AddAsync(Offer offer, IdempotencyKey? key, Notification receipt, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the offer if it still has <paramref name="etag"/>, with the notification of the change if there is one.</summary>
+    Task<Stored<Offer>> ReplaceAsync(Offer offer, string etag, Notification? notification, CancellationToken cancellationToken);
+}

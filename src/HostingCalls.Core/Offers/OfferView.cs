@@ -1,0 +1,40 @@
+using HostingCalls.Core.Attachments;
+using HostingCalls.Core.Calls;
+using HostingCalls.Core.Common;
+
+namespace HostingCalls.Core.Offers;
+
+/// <summary>An offer as the API shows it: the fields the focal point sent, what the server set, warnings and the ETag for the next change.</summary>
+public sealed record OfferView(
+    string Id,
+    string CallId,
+    string MemberState,
+    OfferStatus Status,
+    int Version,
+    string MeetingId,
+    string City,
+    Venue Venue,
+    DateRange ProposedDates,
+    HostAccess Access,
+    string? Security,
+    HostCoverage Coverage,
+    bool HostCountryAgreement,
+    FocalPoint FocalPoint,
+    string? PermanentMissionEmail,
+    IReadOnlyList<Attachment> Attachments,
+    IReadOnlyList<OfferWarning> Warnings,
+    DateTimeOffset SubmittedAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? WithdrawnAt,
+    string ETag)
+{
+    public static OfferView Of(Stored<Offer> stored, Call call)
+    {
+        var (offer, details) = (stored.Value, stored.Value.Details);
+        return new OfferView(offer.Id, offer.CallId, offer.MemberState, offer.Status, offer.Version, details.MeetingId, details.City,
+            details.Venue, details.ProposedDates, details.Access, details.Security, details.Coverage, details.HostCountryAgreement,
+            details.FocalPoint, details.PermanentMissionEmail, offer.Attachments,
+            offer.IsActive ? OfferWarnings.For(offer, call) : [],
+            offer.SubmittedAt, offer.UpdatedAt, offer.WithdrawnAt, stored.ETag);
+    }
+}

@@ -1,0 +1,57 @@
+using Azure;
+using HostingCalls.Core.Access;
+using HostingCalls.Core.Common;
+using HostingCalls.Functions.Access;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging;
+
+namespace HostingCalls.Functions.Http.Api;
+
+/// <summary>
+/// What every HTTP function shares: who the caller is, and turning refusals and faults into problem documents.
+/// A refusal is 4xx; storage being unreachable is a 503 the client may retry; anything else is logged and 500.
+/// </summary>
+public sealed partial class ApiEndpoint(CallerResolver callers, ILogger<ApiEndpoint> logger)
+{
+    public async Task<IActionResult> RunAsync(HttpRequest request, Func<Caller, Task<IActionResult>> handle)
+    {
+        try
+        {
+            return await handle(callers.Resolve(request));
+        }
+        catch (Rejection rejection)
+        {
+            return Problems.From(rejection, request);
+        }
+        catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return Problems.From(new Rejection(RejectionKind.TooLarge, "Request body too large.", exception.Message), request);
+        }
+        catch (Exception exception) when (IsStorageFault(exception))
+        {
+            LogStorageFault(logger, exception, request.Method, request.Path);
+            return Problems.Fault(StatusCodes.Status503ServiceUnavailable, "Storage is unavailable for a moment; nothing was changed that you cannot retry. Retry the same request.", request);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogUnexpected(logger, exception, request.Method, request.Path);
+            return Problems.Fault(StatusCodes.Status500InternalServerError, "The request failed unexpectedly; the error was logged.", request);
+        }
+    }
+
+    /// <summary>Storage down or failing: the SDK's own retries are spent (it wraps their failures in an AggregateException).</summary>
+    private static bool IsStorageFault(Exception exception) => exception switch
+    {
+        RequestFailedException failed => failed.Status is 0 or >= 500,
+        HttpRequestException or TimeoutException => true,
+        AggregateException aggregate => aggregate.InnerExceptions.All(IsStorageFault),
+        _ => false,
+    };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Storage fault on {Method} {Path}")]
+    private static partial void LogStorageFault(ILogger logger, Exception exception, string method, string path);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected failure on {Method} {Path}")]
+    private static partial void LogUnexpected(ILogger logger, Exception exception, string method, string path);
+}

@@ -1,0 +1,103 @@
+using System.Text.Json;
+using HostingCalls.Core.Common;
+using Microsoft.AspNetCore.Http;
+
+namespace HostingCalls.Functions.Http.Api;
+
+/// <summary>Reads what a request carries, refusing anything malformed before a service sees it.</summary>
+public static class ApiRequest
+{
+    public const long MaxJsonBytes = 1024 * 1024;
+
+    public static async Task<T> ReadJsonAsync<T>(HttpRequest request, CancellationToken cancellationToken)
+        where T : class
+    {
+        if (request.ContentLength > MaxJsonBytes)
+        {
+            throw TooLarge();
+        }
+
+        if (request.ContentType is { } contentType && !contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new Rejection(RejectionKind.UnsupportedContent, "Unsupported media type.", "Send the body as application/json.");
+        }
+
+        var body = await ReadLimitedAsync(request.Body, MaxJsonBytes, cancellationToken);
+        if (body.Length == 0)
+        {
+            throw Rejection.Invalid("body", "A JSON body is required.");
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<T>(body, ApiJson.Options)
+                ?? throw Rejection.Invalid("body", "A JSON object is required, not null.");
+        }
+        catch (JsonException exception)
+        {
+            var field = FieldOf(exception.Path);
+            throw Rejection.Invalid(field, Explain(exception));
+        }
+    }
+
+    /// <summary>The If-Match header, as sent. "*" would skip the check every update relies on, so it is refused.</summary>
+    public static string? IfMatch(HttpRequest request)
+    {
+        var value = request.Headers.IfMatch.ToString();
+        if (value.Length == 0)
+        {
+            return null;
+        }
+
+        if (value.Trim() == "*" || value.Contains(','))
+        {
+            throw Rejection.Invalid("If-Match", "Send the one ETag you read; \"*\" and lists are not accepted.");
+        }
+
+        return value.Trim();
+    }
+
+    public static string? IdempotencyKey(HttpRequest request) =>
+        request.Headers["Idempotency-Key"] is [{ } key] ? key : request.Headers.ContainsKey("Idempotency-Key")
+            ? throw Rejection.Invalid("Idempotency-Key", "Send one Idempotency-Key header.")
+            : null;
+
+    private static async Task<byte[]> ReadLimitedAsync(Stream body, long limit, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16384];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > limit)
+            {
+                throw TooLarge();
+            }
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static Rejection TooLarge() =>
+        new(RejectionKind.TooLarge, "Request body too large.", $"A JSON body may be at most {MaxJsonBytes} bytes.");
+
+    /// <summary>Says what is wrong in the caller's terms, without .NET type names.</summary>
+    private static string Explain(JsonException exception)
+    {
+        var message = exception.Message.Split(" Path:", 2)[0];
+        return message switch
+        {
+            _ when message.Contains("could not be mapped", StringComparison.Ordinal) =>
+                "Not a field of this request; fields the server sets (id, status, version, score…) cannot be sent.",
+            _ when message.Contains("uplicate", StringComparison.Ordinal) => "The same field is given twice.",
+            _ when message.Contains("could not be converted", StringComparison.Ordinal) => "Wrong type or format for this field.",
+            _ when message.StartsWith("Expected ", StringComparison.Ordinal) => message,
+            _ => $"Malformed JSON: {message}",
+        };
+    }
+
+    /// <summary>"$.venue.seats" → "venue.seats"; the root is "body".</summary>
+    private static string FieldOf(string? path) =>
+        path is null or "$" ? "body" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
+}

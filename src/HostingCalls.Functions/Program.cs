@@ -1,0 +1,14 @@
+using HostingCalls.Functions;
+using HostingCalls.Functions.Storage;
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+var builder = FunctionsApplication.CreateBuilder(args);
+builder.ConfigureFunctionsWebApplication();
+
+// Worker logs flow through the Functions host, whose Application Insights connection is identity-based.
+builder.Services.AddHostingCalls(builder.Configuration);
+builder.Services.AddHostedService<StorageProvisioningService>();
+
+builder.Build().Run();

@@ -1,0 +1,31 @@
+using Azure.Data.Tables;
+using HostingCalls.Core.Notifications;
+
+namespace HostingCalls.Functions.Storage;
+
+/// <summary>A ledger row, in its call's partition of the offers table so it can be written with the offer it tells of.</summary>
+internal static class NotificationEntity
+{
+    public const string Prefix = "notification|";
+
+    public static string RowKeyOf(string notificationId) => Prefix + notificationId;
+
+    public static TableEntity From(Notification notification) => new(notification.CallId, RowKeyOf(notification.Id))
+    {
+        ["Type"] = "Notification",
+        ["OfferId"] = notification.OfferId,
+        ["Kind"] = notification.Kind.ToString(),
+        ["Status"] = notification.Status.ToString(),
+        ["RecordedAt"] = notification.RecordedAt,
+        ["QueuedAt"] = notification.QueuedAt,
+    };
+
+    public static Notification ToNotification(TableEntity entity) => new(
+        entity.RowKey[Prefix.Length..],
+        entity.PartitionKey,
+        entity.GetString("OfferId"),
+        Enum.Parse<NotificationKind>(entity.GetString("Kind")),
+        Enum.Parse<NotificationStatus>(entity.GetString("Status")),
+        entity.GetDateTimeOffset("RecordedAt")!.Value,
+        entity.GetDateTimeOffset("QueuedAt"));
+}

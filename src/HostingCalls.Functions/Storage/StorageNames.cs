@@ -1,0 +1,14 @@
+namespace HostingCalls.Functions.Storage;
+
+/// <summary>The tables, containers and queues the app uses; infra/ creates the same ones in Azure.</summary>
+public static class StorageNames
+{
+    public const string CallsTable = "calls";
+
+    /// <summary>Offers, their idempotency keys and their notification ledger, one partition per call.</summary>
+    public const string OffersTable = "offers";
+
+    public const string AttachmentsContainer = "attachments";
+
+    public const string NotificationsQueue = "notifications";
+}

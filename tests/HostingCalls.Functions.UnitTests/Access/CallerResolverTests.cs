@@ -1,0 +1,40 @@
+using HostingCalls.Core.Access;
+using HostingCalls.Functions.Access;
+using Microsoft.AspNetCore.Http;
+
+namespace HostingCalls.Functions.UnitTests.Access;
+
+public class CallerResolverTests
+{
+    private static HttpRequest RequestAs(string? header)
+    {
+        var context = new DefaultHttpContext();
+        if (header is not null)
+        {
+            context.Request.Headers[CallerResolver.DevelopmentHeader] = header;
+        }
+
+        return context.Request;
+    }
+
+    [Theory]
+    [InlineData("secretariat", CallerRole.Secretariat, null)]
+    [InlineData("member-state KEN", CallerRole.MemberState, "KEN")]
+    [InlineData("member-state ken", CallerRole.Anonymous, null)]
+    [InlineData("member-state XXX", CallerRole.Anonymous, null)]
+    [InlineData("member-state", CallerRole.Anonymous, null)]
+    [InlineData("Secretariat", CallerRole.Anonymous, null)]
+    [InlineData(null, CallerRole.Anonymous, null)]
+    public void The_development_header_names_the_caller_when_it_is_enabled(string? header, CallerRole role, string? memberState)
+    {
+        var caller = new CallerResolver(new DevelopmentCallerOptions { Enabled = true }).Resolve(RequestAs(header));
+        Assert.Equal((role, memberState), (caller.Role, caller.MemberState));
+    }
+
+    [Fact]
+    public void When_it_is_off_nobody_is_known()
+    {
+        var caller = new CallerResolver(new DevelopmentCallerOptions { Enabled = false }).Resolve(RequestAs("secretariat"));
+        Assert.Equal(CallerRole.Anonymous, caller.Role);
+    }
+}
