@@ -13,20 +13,7 @@ internal static class Samples
 
     public static Call Call(CallStatus status = CallStatus.Open)
     {
-        var template = new Call
-        {
-            Id = "0190c0de00007000800000000000c411",
-            Title = "",
-            Meetings = [],
-            OpensAt = default,
-            Deadline = default,
-            TimeZone = "UTC",
-            ResultsDate = default,
-            Weights = CriteriaWeights.Default,
-            Rules = AssignmentRules.Default,
-            CreatedAt = DateTimeOffset.Parse("2023-09-01T00:00:00Z"),
-            CreatedBy = "secretariat",
-        };
+        var template = global::HostingCalls.Core.Calls.Call.NewDraft("0190c0de00007000800000000000c411", "secretariat", DateTimeOffset.Parse("2023-09-01T00:00:00Z"));
         return CallRules.Apply(CallInput(), template) with { Status = status };
     }
 

@@ -23,6 +23,24 @@ public sealed record Call
     public DateTimeOffset UpdatedAt { get; init; }
     public DateTimeOffset? OpenedAt { get; init; }
 
+    /// <summary>An empty Draft, to be filled in by <see cref="CallRules.Apply"/>.</summary>
+    public static Call NewDraft(string id, string createdBy, DateTimeOffset now) => new()
+    {
+        Id = id,
+        Title = "",
+        Meetings = [],
+        OpensAt = default,
+        Deadline = default,
+        TimeZone = "UTC",
+        ResultsDate = default,
+        Weights = CriteriaWeights.Default,
+        Rules = AssignmentRules.Default,
+        Status = CallStatus.Draft,
+        CreatedAt = now,
+        CreatedBy = createdBy,
+        UpdatedAt = now,
+    };
+
     /// <summary>The last instant an offer is accepted: the deadline plus any grace period the call sets.</summary>
     public DateTimeOffset LastAcceptedAt => Deadline + GracePeriod;
 

@@ -9,23 +9,7 @@ public sealed class CallService(ICallStore calls, TimeProvider clock)
     public async Task<Stored<Call>> CreateAsync(Caller caller, CallInput input, CancellationToken cancellationToken)
     {
         caller.EnsureSecretariat();
-        var now = clock.GetUtcNow();
-        var template = new Call
-        {
-            Id = Ids.New(clock),
-            Title = "",
-            Meetings = [],
-            OpensAt = default,
-            Deadline = default,
-            TimeZone = "UTC",
-            ResultsDate = default,
-            Weights = CriteriaWeights.Default,
-            Rules = AssignmentRules.Default,
-            Status = CallStatus.Draft,
-            CreatedAt = now,
-            CreatedBy = caller.Id,
-            UpdatedAt = now,
-        };
+        var template = Call.NewDraft(Ids.New(clock), caller.Id, clock.GetUtcNow());
         return await calls.AddAsync(CallRules.Apply(input, template), cancellationToken);
     }
 

@@ -24,7 +24,7 @@ public sealed record CallView(
     string CreatedBy,
     DateTimeOffset UpdatedAt,
     DateTimeOffset? OpenedAt,
-    string ETag)
+    [property: System.Text.Json.Serialization.JsonPropertyName("etag")] string ETag)
 {
     public static CallView Of(Stored<Call> stored)
     {

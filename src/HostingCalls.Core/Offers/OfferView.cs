@@ -26,7 +26,7 @@ public sealed record OfferView(
     DateTimeOffset SubmittedAt,
     DateTimeOffset UpdatedAt,
     DateTimeOffset? WithdrawnAt,
-    string ETag)
+    [property: System.Text.Json.Serialization.JsonPropertyName("etag")] string ETag)
 {
     public static OfferView Of(Stored<Offer> stored, Call call)
     {

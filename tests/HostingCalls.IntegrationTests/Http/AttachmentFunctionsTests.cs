@@ -49,7 +49,7 @@ public sealed class AttachmentFunctionsTests(AzuriteFixture azurite) : IAsyncLif
         Assert.Equal(SampleOffers.Pdf, download.Body);
         Assert.Equal("application/pdf", download.ContentType);
         Assert.Equal("nosniff", download.Headers.XContentTypeOptions.ToString());
-        Assert.StartsWith("attachment;", download.Headers.ContentDisposition.ToString());
+        Assert.Equal("attachment; filename=\"Lettre officielle _ Kenya.pdf\"; filename*=UTF-8''Lettre%20officielle%20%E2%80%93%20Kenya.pdf", download.Headers.ContentDisposition.ToString());
         Assert.Equal(404, (await Download(id, Callers.France)).Status);
         Assert.Equal(404, (await Download(id, Callers.Secretariat)).Status);
         Assert.True(await _app.Storage.Blobs.GetBlobContainerClient(StorageNames.AttachmentsContainer).GetBlobClient($"{_callId}/{_offer.Id}/{id}").ExistsAsync());

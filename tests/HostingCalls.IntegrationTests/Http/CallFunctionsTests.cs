@@ -32,7 +32,7 @@ public sealed class CallFunctionsTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal("2023-10-31T23:59:59+03:00", created.Json.GetProperty("deadlineLocal").GetString());
         Assert.Equal(5, created.Json.GetProperty("meetings").GetArrayLength());
         Assert.Equal($"/api/calls/{created.Id}", created.Headers.Location.ToString());
-        Assert.Equal(created.ETag, created.Json.GetProperty("eTag").GetString());
+        Assert.Equal(created.ETag, created.Json.GetProperty("etag").GetString());
 
         Assert.Equal(404, (await Get(created.Id, Callers.Kenya)).Status);
         Assert.Equal(404, (await Get(created.Id)).Status);
@@ -74,7 +74,7 @@ public sealed class CallFunctionsTests(AzuriteFixture azurite) : IAsyncLifetime
 
         Assert.Equal("Open", listed.GetProperty("status").GetString());
         Assert.Equal("African States", listed.GetProperty("meetings")[1].GetProperty("regionName").GetString());
-        foreach (var hidden in new[] { "weights", "rules", "createdBy", "eTag" })
+        foreach (var hidden in new[] { "weights", "rules", "createdBy", "etag" })
         {
             Assert.False(listed.TryGetProperty(hidden, out _), hidden);
         }

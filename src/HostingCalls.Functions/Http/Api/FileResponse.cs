@@ -1,5 +1,5 @@
-using System.Net.Mime;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Net.Http.Headers;
 
 namespace HostingCalls.Functions.Http.Api;
 
@@ -12,7 +12,9 @@ public sealed class FileResponse(Stream content, string contentType, string file
         response.StatusCode = 200;
         response.ContentType = contentType;
         response.ContentLength = length;
-        response.Headers.ContentDisposition = new ContentDisposition { DispositionType = "attachment", FileName = fileName }.ToString();
+        var disposition = new ContentDispositionHeaderValue("attachment");
+        disposition.SetHttpFileName(fileName); // filename (ASCII fallback) and filename* (UTF-8)
+        response.Headers.ContentDisposition = disposition.ToString();
         response.Headers.XContentTypeOptions = "nosniff";
         response.Headers.CacheControl = "private, no-store";
         await using (content)
