@@ -7,7 +7,6 @@ internal static class TableErrors
 {
     public const int PreconditionFailed = 412;
     public const int Conflict = 409;
-    public const int NotFound = 404;
 
     /// <summary>Runs a conditional write and turns a lost ETag race into a 412 rejection for the caller.</summary>
     public static async Task<T> GuardedAsync<T>(string what, Func<Task<T>> write)

@@ -8,12 +8,6 @@ public sealed class TableNotificationLedger(StorageClients storage) : INotificat
 {
     private readonly TableClient _table = storage.Tables.GetTableClient(StorageNames.OffersTable);
 
-    public async Task<Notification?> FindAsync(string callId, string notificationId, CancellationToken cancellationToken)
-    {
-        var response = await _table.GetEntityIfExistsAsync<TableEntity>(callId, NotificationEntity.RowKeyOf(notificationId), cancellationToken: cancellationToken);
-        return response.HasValue ? NotificationEntity.ToNotification(response.Value!) : null;
-    }
-
     public async Task MarkQueuedAsync(Notification notification, DateTimeOffset queuedAt, CancellationToken cancellationToken)
     {
         // Merge only the progress columns; a later status written by the sender is never moved back.
