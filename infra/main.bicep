@@ -45,6 +45,9 @@ param attachmentMaxBytes int = 10485760
 @description('NCRONTAB schedule of the timer that re-enqueues notifications recorded but not yet queued (app setting NotificationOutboxSchedule).')
 param notificationOutboxSchedule string = '0 */5 * * * *'
 
+@description('NCRONTAB schedule of the timer that closes calls at their deadline and ranks them (app setting CallClosingSchedule).')
+param callClosingSchedule string = '0 * * * * *'
+
 @description('Most instances the Flex Consumption app may scale out to.')
 @minValue(1)
 @maxValue(1000)
@@ -75,6 +78,7 @@ var dataTables = [
 ]
 var dataContainers = [
   'attachments'
+  'rankings'
 ]
 var dataQueues = [
   'notifications'
@@ -169,6 +173,7 @@ module api 'app/api.bicep' = {
     corsAllowedOrigins: corsAllowedOrigins
     attachmentMaxBytes: attachmentMaxBytes
     notificationOutboxSchedule: notificationOutboxSchedule
+    callClosingSchedule: callClosingSchedule
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
   }

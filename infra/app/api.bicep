@@ -54,6 +54,9 @@ param attachmentMaxBytes int
 @description('NCRONTAB schedule of the notification outbox timer.')
 param notificationOutboxSchedule string
 
+@description('NCRONTAB schedule of the timer that closes calls at their deadline and ranks them.')
+param callClosingSchedule string
+
 @description('Most instances the app may scale out to.')
 param maximumInstanceCount int
 
@@ -172,6 +175,7 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     Attachments__MaxBytes: string(attachmentMaxBytes)
     DevelopmentCaller__Enabled: 'false'
     NotificationOutboxSchedule: notificationOutboxSchedule
+    CallClosingSchedule: callClosingSchedule
 
     // SendGrid Signed Event Webhook: the public key that verifies the events' signatures.
     SendGrid__EventWebhookVerificationKey: sendGridEventWebhookKey

@@ -17,4 +17,7 @@ public static class AppSettingNames
 
     /// <summary>NCRONTAB schedule of the timer that re-enqueues notifications recorded but not yet queued.</summary>
     public const string NotificationOutboxSchedule = "NotificationOutboxSchedule";
+
+    /// <summary>NCRONTAB schedule of the timer that closes calls at their deadline and ranks them (default every minute).</summary>
+    public const string CallClosingSchedule = "CallClosingSchedule";
 }

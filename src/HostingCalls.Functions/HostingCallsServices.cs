@@ -1,7 +1,9 @@
 using HostingCalls.Core.Attachments;
 using HostingCalls.Core.Calls;
+using HostingCalls.Core.Judging;
 using HostingCalls.Core.Notifications;
 using HostingCalls.Core.Offers;
+using HostingCalls.Core.Reviews;
 using HostingCalls.Functions.Access;
 using HostingCalls.Functions.Http;
 using HostingCalls.Functions.Http.Api;
@@ -28,18 +30,25 @@ public static class HostingCallsServices
         services.AddSingleton<INotificationLedger, TableNotificationLedger>();
         services.AddSingleton<INotificationQueue, StorageNotificationQueue>();
         services.AddSingleton<IAttachmentStore, BlobAttachmentStore>();
+        services.AddSingleton<IReviewStore, TableReviewStore>();
+        services.AddSingleton<IRankingStore, BlobRankingStore>();
 
         services.AddSingleton<CallService>();
         services.AddSingleton<OfferService>();
         services.AddSingleton<AttachmentService>();
         services.AddSingleton<NotificationOutbox>();
+        services.AddSingleton<RankingService>();
+        services.AddSingleton<ReviewService>();
 
         services.AddSingleton<CallerResolver>();
         services.AddSingleton<ApiEndpoint>();
         services.AddTransient<CallFunctions>();
         services.AddTransient<OfferFunctions>();
         services.AddTransient<AttachmentFunctions>();
+        services.AddTransient<RankingFunctions>();
+        services.AddTransient<ReviewFunctions>();
         services.AddTransient<NotificationOutboxTimer>();
+        services.AddTransient<CallClosingTimer>();
         return services;
     }
 

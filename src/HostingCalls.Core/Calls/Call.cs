@@ -14,6 +14,9 @@ public sealed record Call
     public required DateTimeOffset Deadline { get; init; }
     public required string TimeZone { get; init; }
     public TimeSpan GracePeriod { get; init; }
+
+    /// <summary>The funding the process still lacks; when absent, the sum of the meetings' estimated costs.</summary>
+    public decimal? FundingGapUsd { get; init; }
     public required DateTimeOffset ResultsDate { get; init; }
     public required CriteriaWeights Weights { get; init; }
     public required AssignmentRules Rules { get; init; }
@@ -22,6 +25,10 @@ public sealed record Call
     public required string CreatedBy { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
     public DateTimeOffset? OpenedAt { get; init; }
+    public DateTimeOffset? ClosedAt { get; init; }
+
+    /// <summary>The ranking snapshot that stands; a later one replaces it, none is changed.</summary>
+    public RankingRef? Ranking { get; init; }
 
     /// <summary>An empty Draft, to be filled in by <see cref="CallRules.Apply"/>.</summary>
     public static Call NewDraft(string id, string createdBy, DateTimeOffset now) => new()

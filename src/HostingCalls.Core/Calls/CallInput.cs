@@ -13,6 +13,9 @@ public sealed class CallInput
     public DateTimeOffset? Deadline { get; init; }
     public string? TimeZone { get; init; }
     public int? GracePeriodMinutes { get; init; }
+
+    /// <summary>What the process still lacks in USD; the ranking shows how much the selected hosts cover of it.</summary>
+    public decimal? FundingGapUsd { get; init; }
     public DateTimeOffset? ResultsDate { get; init; }
     public WeightsInput? Weights { get; init; }
     public RulesInput? Rules { get; init; }
@@ -45,4 +48,5 @@ public sealed class RulesInput
     public bool? RegionalConsultationsInRegion { get; init; }
     public RegionSpread? ExpertGroupRegions { get; init; }
     public decimal? PreferredSpreadPenalty { get; init; }
+    public int? ReservesPerMeeting { get; init; }
 }

@@ -8,6 +8,17 @@ public static partial class CallRules
 {
     public const int MaxMeetings = 50;
     public const int MaxGracePeriodMinutes = 7 * 24 * 60;
+    private const decimal MaxUsd = 1_000_000_000m;
+
+    /// <summary>Other weights or rules to rank a call under, for a what-if: the call's own fill what is left out.</summary>
+    public static (CriteriaWeights Weights, AssignmentRules Rules) ApplyWhatIf(WhatIfInput input, Call call)
+    {
+        var errors = new FieldErrors();
+        var weights = input.Weights is null ? call.Weights : Weights(errors, input.Weights);
+        var rules = Rules(errors, input.Rules, call.Rules);
+        errors.ThrowIfAny("what-if");
+        return (weights!, rules!);
+    }
 
     /// <summary>Returns <paramref name="template"/> with the input's fields, or throws naming every bad field.</summary>
     public static Call Apply(CallInput input, Call template)
@@ -46,8 +57,13 @@ public static partial class CallRules
             errors.Add("timeZone", "Not an IANA time zone id (for example Africa/Nairobi, Europe/Paris).");
         }
 
+        if (input.FundingGapUsd is { } gap && (gap < 0 || gap > MaxUsd || decimal.Round(gap, 2) != gap))
+        {
+            errors.Add("fundingGapUsd", "0 to 1000000000 USD, at most 2 decimals.");
+        }
+
         var weights = Weights(errors, input.Weights);
-        var rules = Rules(errors, input.Rules);
+        var rules = Rules(errors, input.Rules, AssignmentRules.Default);
         errors.ThrowIfAny("call");
 
         return template with
@@ -59,6 +75,7 @@ public static partial class CallRules
             OpensAt = input.OpensAt!.Value.ToUniversalTime(),
             Deadline = input.Deadline!.Value.ToUniversalTime(),
             GracePeriod = TimeSpan.FromMinutes(grace),
+            FundingGapUsd = input.FundingGapUsd,
             ResultsDate = input.ResultsDate!.Value.ToUniversalTime(),
             TimeZone = input.TimeZone!,
             Weights = weights!,
@@ -139,7 +156,7 @@ public static partial class CallRules
                 ok = false;
             }
 
-            if (input.EstimatedCostUsd is not { } cost || cost < 0 || cost > 1_000_000_000m || decimal.Round(cost, 2) != cost)
+            if (input.EstimatedCostUsd is not { } cost || cost < 0 || cost > MaxUsd || decimal.Round(cost, 2) != cost)
             {
                 errors.Add($"{field}.estimatedCostUsd", "Required: 0 to 1000000000 USD, at most 2 decimals.");
                 ok = false;
@@ -187,9 +204,8 @@ public static partial class CallRules
         return weights;
     }
 
-    private static AssignmentRules? Rules(FieldErrors errors, RulesInput? input)
+    private static AssignmentRules? Rules(FieldErrors errors, RulesInput? input, AssignmentRules defaults)
     {
-        var defaults = AssignmentRules.Default;
         if (input is null)
         {
             return defaults;
@@ -201,11 +217,18 @@ public static partial class CallRules
             errors.Add("rules.preferredSpreadPenalty", "A number from 0 to 1.");
         }
 
+        var reserves = input.ReservesPerMeeting ?? defaults.ReservesPerMeeting;
+        if (reserves is < 0 or > AssignmentRules.MaxReserves)
+        {
+            errors.Add("rules.reservesPerMeeting", $"A whole number from 0 to {AssignmentRules.MaxReserves}.");
+        }
+
         return new AssignmentRules(
             input.OneMeetingPerMemberState ?? defaults.OneMeetingPerMemberState,
             input.RegionalConsultationsInRegion ?? defaults.RegionalConsultationsInRegion,
             input.ExpertGroupRegions ?? defaults.ExpertGroupRegions,
-            penalty);
+            penalty,
+            reserves);
     }
 
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9-]{0,15}$", RegexOptions.CultureInvariant)]

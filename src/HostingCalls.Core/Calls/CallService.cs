@@ -57,6 +57,6 @@ public sealed class CallService(ICallStore calls, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
         var open = await calls.ListAsync(CallStatus.Open, cancellationToken);
-        return [.. open.Where(c => c.LastAcceptedAt >= now).OrderBy(c => c.Deadline).ThenBy(c => c.Id, StringComparer.Ordinal)];
+        return [.. open.Select(s => s.Value).Where(c => c.LastAcceptedAt >= now).OrderBy(c => c.Deadline).ThenBy(c => c.Id, StringComparer.Ordinal)];
     }
 }

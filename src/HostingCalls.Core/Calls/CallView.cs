@@ -16,6 +16,7 @@ public sealed record CallView(
     DateTimeOffset Deadline,
     DateTimeOffset DeadlineLocal,
     int GracePeriodMinutes,
+    decimal? FundingGapUsd,
     DateTimeOffset ResultsDate,
     DateTimeOffset ResultsDateLocal,
     CriteriaWeights Weights,
@@ -24,6 +25,8 @@ public sealed record CallView(
     string CreatedBy,
     DateTimeOffset UpdatedAt,
     DateTimeOffset? OpenedAt,
+    DateTimeOffset? ClosedAt,
+    RankingRef? Ranking,
     [property: System.Text.Json.Serialization.JsonPropertyName("etag")] string ETag)
 {
     public static CallView Of(Stored<Call> stored)
@@ -32,8 +35,8 @@ public sealed record CallView(
         return new CallView(call.Id, call.Title, call.Organisation, call.Description, call.Status, call.Meetings, call.TimeZone,
             call.OpensAt, CallTime.InZone(call.OpensAt, call.TimeZone),
             call.Deadline, CallTime.InZone(call.Deadline, call.TimeZone),
-            (int)call.GracePeriod.TotalMinutes,
+            (int)call.GracePeriod.TotalMinutes, call.FundingGapUsd,
             call.ResultsDate, CallTime.InZone(call.ResultsDate, call.TimeZone),
-            call.Weights, call.Rules, call.CreatedAt, call.CreatedBy, call.UpdatedAt, call.OpenedAt, stored.ETag);
+            call.Weights, call.Rules, call.CreatedAt, call.CreatedBy, call.UpdatedAt, call.OpenedAt, call.ClosedAt, call.Ranking, stored.ETag);
     }
 }

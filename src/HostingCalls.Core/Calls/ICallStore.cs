@@ -11,5 +11,5 @@ public interface ICallStore
 
     Task<Stored<Call>> ReplaceAsync(Call call, string etag, CancellationToken cancellationToken);
 
-    Task<IReadOnlyList<Call>> ListAsync(CallStatus status, CancellationToken cancellationToken);
+    Task<IReadOnlyList<Stored<Call>>> ListAsync(CallStatus status, CancellationToken cancellationToken);
 }

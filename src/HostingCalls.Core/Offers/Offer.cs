@@ -26,8 +26,8 @@ public sealed record Offer
 
     /// <summary>
     /// Offers are sealed until the call closes: before that only the offering state sees one;
-    /// afterwards the secretariat does too.
+    /// afterwards the secretariat and its reviewers do too.
     /// </summary>
     public bool IsVisibleTo(Caller caller, Call call) =>
-        caller.MemberState == MemberState || (caller.IsSecretariat && !call.OffersAreSealed);
+        caller.MemberState == MemberState || (caller.IsStaff && !call.OffersAreSealed);
 }

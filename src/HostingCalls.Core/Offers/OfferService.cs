@@ -73,7 +73,7 @@ public sealed class OfferService(ICallStore calls, IOfferStore offers, Notificat
     {
         var call = (await calls.FindVisibleAsync(caller, callId, cancellationToken)).Value;
         string? memberState = null;
-        if (!caller.IsSecretariat)
+        if (!caller.IsStaff)
         {
             memberState = caller.EnsureMemberState();
         }

@@ -31,7 +31,9 @@ public sealed record OfferView(
     public static OfferView Of(Stored<Offer> stored, Call call)
     {
         var (offer, details) = (stored.Value, stored.Value.Details);
-        return new OfferView(offer.Id, offer.CallId, offer.MemberState, offer.Status, offer.Version, details.MeetingId, details.City,
+        // After the deadline an offer is Closed, whatever its last change was: it is in the judging now.
+        var status = offer.IsActive && !call.OffersAreSealed ? OfferStatus.Closed : offer.Status;
+        return new OfferView(offer.Id, offer.CallId, offer.MemberState, status, offer.Version, details.MeetingId, details.City,
             details.Venue, details.ProposedDates, details.Access, details.Security, details.Coverage, details.HostCountryAgreement,
             details.FocalPoint, details.PermanentMissionEmail, offer.Attachments,
             offer.IsActive ? OfferWarnings.For(offer, call) : [],

@@ -5,10 +5,13 @@ public static class StorageNames
 {
     public const string CallsTable = "calls";
 
-    /// <summary>Offers, their idempotency keys and their notification ledger, one partition per call.</summary>
+    /// <summary>Offers, their idempotency keys, their notification ledger and their reviews, one partition per call.</summary>
     public const string OffersTable = "offers";
 
     public const string AttachmentsContainer = "attachments";
+
+    /// <summary>Ranking snapshots: <c>{callId}/{version}.json</c>, written once.</summary>
+    public const string RankingsContainer = "rankings";
 
     public const string NotificationsQueue = "notifications";
 }

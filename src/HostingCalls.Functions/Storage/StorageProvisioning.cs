@@ -8,6 +8,7 @@ public static class StorageProvisioning
         await storage.Tables.CreateTableIfNotExistsAsync(StorageNames.CallsTable, cancellationToken);
         await storage.Tables.CreateTableIfNotExistsAsync(StorageNames.OffersTable, cancellationToken);
         await storage.Blobs.GetBlobContainerClient(StorageNames.AttachmentsContainer).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        await storage.Blobs.GetBlobContainerClient(StorageNames.RankingsContainer).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         await storage.Queues.GetQueueClient(StorageNames.NotificationsQueue).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         await storage.Queues.GetQueueClient($"{StorageNames.NotificationsQueue}-poison").CreateIfNotExistsAsync(cancellationToken: cancellationToken);
     }

@@ -30,13 +30,13 @@ public sealed class TableCallStore(StorageClients storage) : ICallStore
             return new Stored<Call>(call, response.Headers.ETag!.Value.ToString());
         });
 
-    public async Task<IReadOnlyList<Call>> ListAsync(CallStatus status, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Stored<Call>>> ListAsync(CallStatus status, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter($"RowKey eq {RowKey} and Status eq {status.ToString()}");
-        var calls = new List<Call>();
+        var calls = new List<Stored<Call>>();
         await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            calls.Add(ToStored(entity).Value);
+            calls.Add(ToStored(entity));
         }
 
         return calls;

@@ -19,6 +19,10 @@ public class CallerResolverTests
 
     [Theory]
     [InlineData("secretariat", CallerRole.Secretariat, null)]
+    [InlineData("secretariat FRA", CallerRole.Secretariat, null)]
+    [InlineData("reviewer amina KEN", CallerRole.Reviewer, null)]
+    [InlineData("reviewer Amina KEN", CallerRole.Anonymous, null)]
+    [InlineData("reviewer amina", CallerRole.Anonymous, null)]
     [InlineData("member-state KEN", CallerRole.MemberState, "KEN")]
     [InlineData("member-state ken", CallerRole.Anonymous, null)]
     [InlineData("member-state XXX", CallerRole.Anonymous, null)]
@@ -29,6 +33,13 @@ public class CallerResolverTests
     {
         var caller = new CallerResolver(new DevelopmentCallerOptions { Enabled = true }).Resolve(RequestAs(header));
         Assert.Equal((role, memberState), (caller.Role, caller.MemberState));
+    }
+
+    [Fact]
+    public void A_reviewer_has_a_nationality_but_no_Member_State_access()
+    {
+        var caller = new CallerResolver(new DevelopmentCallerOptions { Enabled = true }).Resolve(RequestAs("reviewer amina KEN"));
+        Assert.Equal(("dev-reviewer-amina", "KEN", (string?)null), (caller.Id, caller.Nationality, caller.MemberState));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Azure.Storage.Blobs.Models;
 using Azure.Storage.Queues;
 using HostingCalls.Core.Common;
 using HostingCalls.Core.Notifications;
@@ -10,6 +11,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -24,6 +26,9 @@ public sealed class HostingCallsApp : IAsyncDisposable
 {
     /// <summary>While the 2023 call is open: after 15 September, before 31 October 2023.</summary>
     public static readonly DateTimeOffset DuringTheCall = DateTimeOffset.Parse("2023-10-02T08:00:00Z");
+
+    /// <summary>Three minutes after the 2023 deadline (31 October, 23:59:59 in Nairobi).</summary>
+    public static readonly DateTimeOffset AfterTheDeadline = DateTimeOffset.Parse("2023-10-31T21:03:00Z");
 
     private readonly ServiceProvider _services;
 
@@ -44,6 +49,14 @@ public sealed class HostingCallsApp : IAsyncDisposable
     public AttachmentFunctions Attachments => _services.GetRequiredService<AttachmentFunctions>();
 
     public NotificationOutboxTimer OutboxTimer => _services.GetRequiredService<NotificationOutboxTimer>();
+
+    public RankingFunctions Rankings => _services.GetRequiredService<RankingFunctions>();
+
+    public ReviewFunctions Reviews => _services.GetRequiredService<ReviewFunctions>();
+
+    public CallClosingTimer ClosingTimer => _services.GetRequiredService<CallClosingTimer>();
+
+    public T Service<T>() where T : notnull => _services.GetRequiredService<T>();
 
     public QueueClient NotificationsQueue => Storage.Queues.GetQueueClient(StorageNames.NotificationsQueue);
 
@@ -84,6 +97,37 @@ public sealed class HostingCallsApp : IAsyncDisposable
         var opened = await SendAsync(TestRequest.Post().As(Callers.Secretariat).IfMatch(created.ETag!), r => Calls.OpenCall(r, created.Id, default));
         Assert.Equal(200, opened.Status);
         return created.Id;
+    }
+
+    /// <summary>Submits an offer as <paramref name="caller"/> and attaches its official letter; returns the offer id.</summary>
+    public async Task<string> SubmitWithLetterAsync(string callId, string caller, object offer)
+    {
+        var submitted = await SendAsync(TestRequest.Post(offer).As(caller), r => Offers.SubmitOffer(r, callId, default));
+        Assert.Equal(201, submitted.Status);
+        var letter = TestRequest.File(SampleOffers.Pdf).As(caller).WithQuery("kind", "OfficialLetter").WithQuery("fileName", "letter.pdf").IfMatch(submitted.ETag!);
+        var attached = await SendAsync(letter, r => Attachments.AddAttachment(r, callId, submitted.Id, default));
+        Assert.Equal(201, attached.Status);
+        return submitted.Id;
+    }
+
+    /// <summary>Moves the clock past the 2023 call's deadline and its settle time, and runs the closing timer once.</summary>
+    public async Task CloseSampleCallsAsync()
+    {
+        Clock.SetUtcNow(AfterTheDeadline);
+        await ClosingTimer.CloseAndRankCalls(new TimerInfo(), default);
+    }
+
+    /// <summary>The names of a call's stored ranking snapshots.</summary>
+    public async Task<List<string>> RankingSnapshotsAsync(string callId)
+    {
+        var names = new List<string>();
+        var container = Storage.Blobs.GetBlobContainerClient(StorageNames.RankingsContainer);
+        await foreach (var blob in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, callId + "/", CancellationToken.None))
+        {
+            names.Add(blob.Name);
+        }
+
+        return names;
     }
 
     public static string SampleCallJson() => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "samples", "unhabitat-2023-call.json"));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using HostingCalls.Core.Common;
 using Microsoft.AspNetCore.Http;
@@ -61,6 +62,19 @@ public static class ApiRequest
         request.Headers["Idempotency-Key"] is [{ } key] ? key : request.Headers.ContainsKey("Idempotency-Key")
             ? throw Rejection.Invalid("Idempotency-Key", "Send one Idempotency-Key header.")
             : null;
+
+    /// <summary>A whole-number query parameter of at least 1, or null when absent.</summary>
+    public static int? PositiveNumber(HttpRequest request, string name)
+    {
+        if (!request.Query.TryGetValue(name, out var values))
+        {
+            return null;
+        }
+
+        return values is [{ } text] && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= 1
+            ? number
+            : throw Rejection.Invalid(name, "A whole number from 1, given once.");
+    }
 
     private static async Task<byte[]> ReadLimitedAsync(Stream body, long limit, CancellationToken cancellationToken)
     {

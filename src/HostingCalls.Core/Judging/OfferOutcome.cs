@@ -1,0 +1,9 @@
+namespace HostingCalls.Core.Judging;
+
+public enum OfferOutcome
+{
+    Selected,
+    Reserve,
+    NotSelected,
+    Ineligible,
+}

@@ -1,0 +1,14 @@
+namespace HostingCalls.Core.Judging;
+
+/// <summary>Why a ranking was computed.</summary>
+public enum RankingReason
+{
+    /// <summary>The call closed.</summary>
+    Closed,
+
+    /// <summary>Reviews changed.</summary>
+    Reviewed,
+
+    /// <summary>The secretariat asked what other weights or rules would give; never stored.</summary>
+    WhatIf,
+}

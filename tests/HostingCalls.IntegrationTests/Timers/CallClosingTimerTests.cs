@@ -1,0 +1,147 @@
+using Azure.Storage.Blobs;
+using HostingCalls.Core.Calls;
+using HostingCalls.Core.Judging;
+using HostingCalls.Functions.Storage;
+using HostingCalls.IntegrationTests.Support;
+using Microsoft.Azure.Functions.Worker;
+
+namespace HostingCalls.IntegrationTests.Timers;
+
+[Collection(nameof(AzuriteCollection))]
+public sealed class CallClosingTimerTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Deadline = DateTimeOffset.Parse("2023-10-31T23:59:59+03:00");
+    private HostingCallsApp _app = null!;
+    private string _callId = null!;
+
+    public async Task InitializeAsync()
+    {
+        _app = await HostingCallsApp.StartAsync(azurite.ConnectionString);
+        _callId = await _app.OpenSampleCallAsync();
+        await _app.SubmitWithLetterAsync(_callId, Callers.Kenya, SampleOffers.Kenya());
+        await _app.SubmitWithLetterAsync(_callId, Callers.France, SampleOffers.Kenya().With("city", "Paris"));
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    private Task<Call> CallAsync() => StoredCallAsync().ContinueWith(t => t.Result.Value, TaskScheduler.Default);
+
+    private async Task<HostingCalls.Core.Common.Stored<Call>> StoredCallAsync() =>
+        (await _app.Service<ICallStore>().FindAsync(_callId, default))!;
+
+    private Task RunTimer(bool pastDue = false) =>
+        _app.ClosingTimer.CloseAndRankCalls(new TimerInfo { IsPastDue = pastDue }, default);
+
+    [Fact]
+    public async Task The_call_stays_open_through_its_deadline_and_is_closed_and_ranked_once_after_it()
+    {
+        _app.Clock.SetUtcNow(Deadline);
+        await RunTimer();
+        Assert.Equal(CallStatus.Open, (await CallAsync()).Status);
+
+        // The last offer accepted at the deadline itself may still be committing: the call waits its settle time.
+        _app.Clock.SetUtcNow(Deadline + RankingService.SettleTime - TimeSpan.FromSeconds(1));
+        await RunTimer();
+        Assert.Equal(CallStatus.Open, (await CallAsync()).Status);
+
+        _app.Clock.SetUtcNow(Deadline + RankingService.SettleTime);
+        await RunTimer();
+        var call = await CallAsync();
+        Assert.Equal(CallStatus.Ranked, call.Status);
+        Assert.Equal(Deadline + RankingService.SettleTime, call.ClosedAt);
+        Assert.Equal(1, call.Ranking!.Version);
+
+        _app.Clock.Advance(TimeSpan.FromMinutes(1));
+        await RunTimer();
+        await RunTimer(pastDue: true);
+        Assert.Equal(1, (await CallAsync()).Ranking!.Version);
+        Assert.Equal([$"{_callId}/000001.json"], await _app.RankingSnapshotsAsync(_callId));
+    }
+
+    [Fact]
+    public async Task Two_instances_at_once_close_it_once_and_store_one_ranking()
+    {
+        await using var other = await HostingCallsApp.StartAsync(azurite.ConnectionString);
+        _app.Clock.SetUtcNow(HostingCallsApp.AfterTheDeadline);
+        other.Clock.SetUtcNow(HostingCallsApp.AfterTheDeadline);
+
+        var runs = await Task.WhenAll(
+            _app.Service<RankingService>().CloseAndRankDueCallsAsync(default),
+            other.Service<RankingService>().CloseAndRankDueCallsAsync(default),
+            _app.Service<RankingService>().CloseAndRankDueCallsAsync(default));
+
+        Assert.Equal(1, runs.Count(r => r.Closed.Contains(_callId)));
+        Assert.All(runs, r => Assert.DoesNotContain(_callId, r.Failed));
+        var call = await CallAsync();
+        Assert.Equal((CallStatus.Ranked, 1), (call.Status, call.Ranking!.Version));
+        Assert.Equal([$"{_callId}/000001.json"], await _app.RankingSnapshotsAsync(_callId));
+    }
+
+    [Fact]
+    public async Task A_run_that_stopped_after_storing_the_snapshot_is_finished_by_the_next_one_without_a_second_snapshot()
+    {
+        // As if an instance closed the call, stored ranking 1 and stopped before pointing the call at it.
+        _app.Clock.SetUtcNow(HostingCallsApp.AfterTheDeadline);
+        var open = await StoredCallAsync();
+        await _app.Service<ICallStore>().ReplaceAsync(open.Value with { Status = CallStatus.Closed, ClosedAt = HostingCallsApp.AfterTheDeadline }, open.ETag, default);
+        var orphan = Judge.Rank(open.Value, [], new Dictionary<string, ReviewTally>(), open.Value.Weights, open.Value.Rules,
+            new RankingStamp(1, HostingCallsApp.AfterTheDeadline, RankingReason.Closed, 0));
+        Assert.True(await _app.Service<IRankingStore>().AddAsync(orphan, default));
+
+        _app.Clock.Advance(TimeSpan.FromMinutes(1));
+        await RunTimer();
+
+        var call = await CallAsync();
+        Assert.Equal((CallStatus.Ranked, 1, HostingCallsApp.AfterTheDeadline), (call.Status, call.Ranking!.Version, call.Ranking.ComputedAt));
+        Assert.Equal([$"{_callId}/000001.json"], await _app.RankingSnapshotsAsync(_callId));
+    }
+
+    [Fact]
+    public async Task After_closing_no_offer_is_accepted_and_the_offers_show_as_closed()
+    {
+        await _app.CloseSampleCallsAsync();
+
+        var late = await _app.SendAsync(TestRequest.Post(SampleOffers.Kenya()).As(Callers.Brazil), r => _app.Offers.SubmitOffer(r, _callId, default));
+        var own = await _app.SendAsync(TestRequest.Get().As(Callers.Kenya), r => _app.Offers.ListOffers(r, _callId, default));
+
+        Assert.Equal(409, late.Status);
+        Assert.Equal("Closed", Assert.Single(own.Json.EnumerateArray()).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_failing_snapshot_store_leaves_the_call_closed_and_the_next_run_ranks_it()
+    {
+        var container = _app.Storage.Blobs.GetBlobContainerClient(StorageNames.RankingsContainer);
+        await container.DeleteAsync();
+        try
+        {
+            _app.Clock.SetUtcNow(HostingCallsApp.AfterTheDeadline);
+            await Assert.ThrowsAsync<InvalidOperationException>(() => RunTimer());
+            Assert.Equal(CallStatus.Closed, (await CallAsync()).Status);
+        }
+        finally
+        {
+            await CreateAgainAsync(container);
+        }
+
+        await RunTimer();
+        Assert.Equal((CallStatus.Ranked, 1), ((await CallAsync()).Status, (await CallAsync()).Ranking!.Version));
+    }
+
+    /// <summary>Azurite may refuse to re-create a container for a moment after deleting it.</summary>
+    private static async Task CreateAgainAsync(BlobContainerClient container)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await container.CreateIfNotExistsAsync();
+                return;
+            }
+            catch (Azure.RequestFailedException) when (attempt < 20)
+            {
+                await Task.Delay(100);
+            }
+        }
+    }
+}
