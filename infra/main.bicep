@@ -48,6 +48,21 @@ param notificationOutboxSchedule string = '0 */5 * * * *'
 @description('NCRONTAB schedule of the timer that closes calls at their deadline and ranks them (app setting CallClosingSchedule).')
 param callClosingSchedule string = '0 * * * * *'
 
+@description('NCRONTAB schedule of the timer that releases results and follows up hosts\' confirmations (app setting ResultsReleaseSchedule).')
+param resultsReleaseSchedule string = '0 */5 * * * *'
+
+@description('Sender address of every email; must be a verified sender in SendGrid.')
+param emailFromAddress string
+
+@description('Sender name of every email.')
+param emailFromName string = 'HostingCalls secretariat'
+
+@description('Address replies to the emails go to.')
+param emailReplyToAddress string
+
+@description('The secretariat\'s address for result summaries and failure notices.')
+param summaryRecipientAddress string
+
 @description('Most instances the Flex Consumption app may scale out to.')
 @minValue(1)
 @maxValue(1000)
@@ -75,6 +90,7 @@ var deploymentContainerName = 'app-package-${functionAppName}'
 var dataTables = [
   'calls'
   'offers'
+  'deliveryevents'
 ]
 var dataContainers = [
   'attachments'
@@ -174,6 +190,11 @@ module api 'app/api.bicep' = {
     attachmentMaxBytes: attachmentMaxBytes
     notificationOutboxSchedule: notificationOutboxSchedule
     callClosingSchedule: callClosingSchedule
+    resultsReleaseSchedule: resultsReleaseSchedule
+    emailFromAddress: emailFromAddress
+    emailFromName: emailFromName
+    emailReplyToAddress: emailReplyToAddress
+    summaryRecipientAddress: summaryRecipientAddress
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
   }

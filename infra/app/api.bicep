@@ -57,6 +57,21 @@ param notificationOutboxSchedule string
 @description('NCRONTAB schedule of the timer that closes calls at their deadline and ranks them.')
 param callClosingSchedule string
 
+@description('NCRONTAB schedule of the timer that releases results and follows up hosts\' confirmations.')
+param resultsReleaseSchedule string
+
+@description('Sender address of every email (a verified sender in SendGrid).')
+param emailFromAddress string
+
+@description('Sender name of every email.')
+param emailFromName string
+
+@description('Address replies to the emails go to.')
+param emailReplyToAddress string
+
+@description('The secretariat\'s address for result summaries and failure notices.')
+param summaryRecipientAddress string
+
 @description('Most instances the app may scale out to.')
 param maximumInstanceCount int
 
@@ -176,6 +191,16 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     DevelopmentCaller__Enabled: 'false'
     NotificationOutboxSchedule: notificationOutboxSchedule
     CallClosingSchedule: callClosingSchedule
+    ResultsReleaseSchedule: resultsReleaseSchedule
+
+    // Email through SendGrid.
+    SendGrid__Host: 'https://api.sendgrid.com'
+    SendGrid__FromEmail: emailFromAddress
+    SendGrid__FromName: emailFromName
+    SendGrid__ReplyToEmail: emailReplyToAddress
+    SendGrid__Categories: 'hosting-calls'
+    SendGrid__TimeoutSeconds: '30'
+    Notifications__SecretariatEmail: summaryRecipientAddress
 
     // SendGrid Signed Event Webhook: the public key that verifies the events' signatures.
     SendGrid__EventWebhookVerificationKey: sendGridEventWebhookKey

@@ -20,4 +20,33 @@ public static class AppSettingNames
 
     /// <summary>NCRONTAB schedule of the timer that closes calls at their deadline and ranks them (default every minute).</summary>
     public const string CallClosingSchedule = "CallClosingSchedule";
+
+    /// <summary>NCRONTAB schedule of the timer that releases results at the results date and follows up hosts' confirmations.</summary>
+    public const string ResultsReleaseSchedule = "ResultsReleaseSchedule";
+
+    /// <summary>SendGrid API key with Mail Send (a Key Vault reference in Azure).</summary>
+    public const string SendGridApiKey = "SendGrid__ApiKey";
+
+    /// <summary>SendGrid API address (default https://api.sendgrid.com); a local capture endpoint in tests and rehearsals.</summary>
+    public const string SendGridHost = "SendGrid__Host";
+
+    /// <summary>Sender address and name of every email (a verified sender in SendGrid).</summary>
+    public const string SendGridFromEmail = "SendGrid__FromEmail";
+
+    public const string SendGridFromName = "SendGrid__FromName";
+
+    /// <summary>Where replies to the emails go.</summary>
+    public const string SendGridReplyToEmail = "SendGrid__ReplyToEmail";
+
+    /// <summary>Comma-separated SendGrid categories on every email.</summary>
+    public const string SendGridCategories = "SendGrid__Categories";
+
+    /// <summary>Seconds to wait for SendGrid's answer (default 30).</summary>
+    public const string SendGridTimeoutSeconds = "SendGrid__TimeoutSeconds";
+
+    /// <summary>Public key that verifies the Signed Event Webhook (base64 DER).</summary>
+    public const string SendGridEventWebhookVerificationKey = "SendGrid__EventWebhookVerificationKey";
+
+    /// <summary>The secretariat's address for result summaries and failure notices.</summary>
+    public const string SecretariatEmail = "Notifications__SecretariatEmail";
 }

@@ -1,17 +1,23 @@
 using HostingCalls.Core.Attachments;
 using HostingCalls.Core.Calls;
+using HostingCalls.Core.Decisions;
 using HostingCalls.Core.Judging;
 using HostingCalls.Core.Notifications;
+using HostingCalls.Core.Notifications.Delivery;
 using HostingCalls.Core.Offers;
 using HostingCalls.Core.Reviews;
 using HostingCalls.Functions.Access;
 using HostingCalls.Functions.Http;
+using HostingCalls.Functions.Email;
 using HostingCalls.Functions.Http.Api;
+using HostingCalls.Functions.Queues;
 using HostingCalls.Functions.Storage;
 using HostingCalls.Functions.Timers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using SendGrid;
 
 namespace HostingCalls.Functions;
 
@@ -24,6 +30,12 @@ public static class HostingCallsServices
         services.AddSingleton(_ => StorageClients.FromConfiguration(configuration, AppSettingNames.Storage));
         services.AddSingleton(configuration.GetSection("Attachments").Get<AttachmentOptions>() ?? new AttachmentOptions());
         services.AddSingleton(DevelopmentCallerOf(configuration));
+        var sendGrid = configuration.GetSection("SendGrid").Get<SendGridOptions>() ?? new SendGridOptions();
+        services.AddSingleton(sendGrid);
+        services.AddSingleton(configuration.GetSection("Notifications").Get<NotificationOptions>() ?? new NotificationOptions());
+        services.AddSingleton<ISendGridClient>(_ => new SendGridClient(
+            new HttpClient { Timeout = TimeSpan.FromSeconds(sendGrid.TimeoutSeconds) },
+            new SendGridClientOptions { ApiKey = sendGrid.ApiKey is { Length: > 0 } key ? key : "not-set", Host = sendGrid.Host }));
 
         services.AddSingleton<ICallStore, TableCallStore>();
         services.AddSingleton<IOfferStore, TableOfferStore>();
@@ -32,6 +44,8 @@ public static class HostingCallsServices
         services.AddSingleton<IAttachmentStore, BlobAttachmentStore>();
         services.AddSingleton<IReviewStore, TableReviewStore>();
         services.AddSingleton<IRankingStore, BlobRankingStore>();
+        services.AddSingleton<IDeliveryEventLog, TableDeliveryEventLog>();
+        services.AddSingleton<IEmailGateway, SendGridEmailGateway>();
 
         services.AddSingleton<CallService>();
         services.AddSingleton<OfferService>();
@@ -39,6 +53,16 @@ public static class HostingCallsServices
         services.AddSingleton<NotificationOutbox>();
         services.AddSingleton<RankingService>();
         services.AddSingleton<ReviewService>();
+        services.AddSingleton<DecisionService>();
+        services.AddSingleton<ResultsService>();
+        services.AddSingleton<EmailComposer>();
+        services.AddSingleton<NotificationSender>();
+        services.AddSingleton(provider => new DeliveryTracker(
+            provider.GetRequiredService<INotificationLedger>(),
+            provider.GetRequiredService<IDeliveryEventLog>(),
+            sendGrid.EventWebhookVerificationKey is { Length: > 0 } key ? new EventWebhookVerifier(key) : null,
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<DeliveryTracker>>()));
 
         services.AddSingleton<CallerResolver>();
         services.AddSingleton<ApiEndpoint>();
@@ -47,6 +71,10 @@ public static class HostingCallsServices
         services.AddTransient<AttachmentFunctions>();
         services.AddTransient<RankingFunctions>();
         services.AddTransient<ReviewFunctions>();
+        services.AddTransient<DecisionFunctions>();
+        services.AddTransient<NotificationFunctions>();
+        services.AddTransient<NotificationQueueFunctions>();
+        services.AddTransient<ResultsTimer>();
         services.AddTransient<NotificationOutboxTimer>();
         services.AddTransient<CallClosingTimer>();
         return services;

@@ -30,6 +30,14 @@ public sealed record Call
     /// <summary>The ranking snapshot that stands; a later one replaces it, none is changed.</summary>
     public RankingRef? Ranking { get; init; }
 
+    /// <summary>Days a selected host has to confirm: after the results date, or after being promoted from reserve.</summary>
+    public int HostConfirmationDays { get; init; } = DefaultHostConfirmationDays;
+
+    public Decisions.Decision? Decision { get; init; }
+    public DateTimeOffset? AnnouncedAt { get; init; }
+
+    public const int DefaultHostConfirmationDays = 14;
+
     /// <summary>An empty Draft, to be filled in by <see cref="CallRules.Apply"/>.</summary>
     public static Call NewDraft(string id, string createdBy, DateTimeOffset now) => new()
     {

@@ -16,6 +16,9 @@ public sealed class CallInput
 
     /// <summary>What the process still lacks in USD; the ranking shows how much the selected hosts cover of it.</summary>
     public decimal? FundingGapUsd { get; init; }
+
+    /// <summary>Days a selected host has to confirm (default 14).</summary>
+    public int? HostConfirmationDays { get; init; }
     public DateTimeOffset? ResultsDate { get; init; }
     public WeightsInput? Weights { get; init; }
     public RulesInput? Rules { get; init; }

@@ -62,6 +62,11 @@ public static partial class CallRules
             errors.Add("fundingGapUsd", "0 to 1000000000 USD, at most 2 decimals.");
         }
 
+        if (input.HostConfirmationDays is not (null or (>= 1 and <= 90)))
+        {
+            errors.Add("hostConfirmationDays", "A whole number of days from 1 to 90.");
+        }
+
         var weights = Weights(errors, input.Weights);
         var rules = Rules(errors, input.Rules, AssignmentRules.Default);
         errors.ThrowIfAny("call");
@@ -76,6 +81,7 @@ public static partial class CallRules
             Deadline = input.Deadline!.Value.ToUniversalTime(),
             GracePeriod = TimeSpan.FromMinutes(grace),
             FundingGapUsd = input.FundingGapUsd,
+            HostConfirmationDays = input.HostConfirmationDays ?? Call.DefaultHostConfirmationDays,
             ResultsDate = input.ResultsDate!.Value.ToUniversalTime(),
             TimeZone = input.TimeZone!,
             Weights = weights!,

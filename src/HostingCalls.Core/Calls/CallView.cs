@@ -17,6 +17,7 @@ public sealed record CallView(
     DateTimeOffset DeadlineLocal,
     int GracePeriodMinutes,
     decimal? FundingGapUsd,
+    int HostConfirmationDays,
     DateTimeOffset ResultsDate,
     DateTimeOffset ResultsDateLocal,
     CriteriaWeights Weights,
@@ -27,6 +28,8 @@ public sealed record CallView(
     DateTimeOffset? OpenedAt,
     DateTimeOffset? ClosedAt,
     RankingRef? Ranking,
+    Decisions.Decision? Decision,
+    DateTimeOffset? AnnouncedAt,
     [property: System.Text.Json.Serialization.JsonPropertyName("etag")] string ETag)
 {
     public static CallView Of(Stored<Call> stored)
@@ -35,8 +38,8 @@ public sealed record CallView(
         return new CallView(call.Id, call.Title, call.Organisation, call.Description, call.Status, call.Meetings, call.TimeZone,
             call.OpensAt, CallTime.InZone(call.OpensAt, call.TimeZone),
             call.Deadline, CallTime.InZone(call.Deadline, call.TimeZone),
-            (int)call.GracePeriod.TotalMinutes, call.FundingGapUsd,
+            (int)call.GracePeriod.TotalMinutes, call.FundingGapUsd, call.HostConfirmationDays,
             call.ResultsDate, CallTime.InZone(call.ResultsDate, call.TimeZone),
-            call.Weights, call.Rules, call.CreatedAt, call.CreatedBy, call.UpdatedAt, call.OpenedAt, call.ClosedAt, call.Ranking, stored.ETag);
+            call.Weights, call.Rules, call.CreatedAt, call.CreatedBy, call.UpdatedAt, call.OpenedAt, call.ClosedAt, call.Ranking, call.Decision, call.AnnouncedAt, stored.ETag);
     }
 }

@@ -95,6 +95,7 @@ public static class Judge
         var host = hosts[m];
         var ranked = new List<RankedOffer>(candidates.Count);
         var reserves = 0;
+        var hostStates = hosts.Select(h => h?.State).ToList();
         for (var rank = 1; rank <= candidates.Count; rank++)
         {
             var candidate = candidates[rank - 1];
@@ -108,7 +109,7 @@ public static class Judge
                     ? $"selected for {meeting.Id}: the highest score, {Format(candidate.Score.Total)}"
                     : $"selected for {meeting.Id}: {Format(candidate.Score.Total)}, rank {rank}; every offer ranked above it hosts another meeting or would break the call's rules";
             }
-            else if (Blocker(meetings, m, candidate, hosts, rules) is { } blocker)
+            else if (HostConflicts.Find(meetings, m, candidate.State, hostStates, rules) is { } blocker)
             {
                 outcome = OfferOutcome.NotSelected;
                 reason = $"not selected for {meeting.Id}: {blocker}";
@@ -134,32 +135,6 @@ public static class Judge
         }
 
         return ranked;
-    }
-
-    /// <summary>Why an offer could not take its meeting even if the host stepped aside: another host's state or region.</summary>
-    private static string? Blocker(IReadOnlyList<Meeting> meetings, int m, Candidate candidate, Candidate?[] hosts, AssignmentRules rules)
-    {
-        for (var other = 0; other < meetings.Count; other++)
-        {
-            if (other == m || hosts[other] is not { } host)
-            {
-                continue;
-            }
-
-            if (rules.OneMeetingPerMemberState && host.State.Code == candidate.State.Code)
-            {
-                return $"{candidate.State.Name} is recommended to host {meetings[other].Id}, and a Member State hosts one meeting at most";
-            }
-
-            if (rules.ExpertGroupRegions == RegionSpread.Required
-                && meetings[m].Kind == MeetingKind.ExpertGroup && meetings[other].Kind == MeetingKind.ExpertGroup
-                && host.State.RegionalGroup == candidate.State.RegionalGroup)
-            {
-                return $"the {MemberStateDirectory.NameOf(candidate.State.RegionalGroup)} already host {meetings[other].Id}, and Expert Group meetings go to distinct regions";
-            }
-        }
-
-        return null;
     }
 
     private static string Summary(Meeting meeting, Candidate? host, int eligibleCount) =>

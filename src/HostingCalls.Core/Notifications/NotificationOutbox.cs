@@ -1,24 +1,31 @@
+using HostingCalls.Core.Common;
 using Microsoft.Extensions.Logging;
 
 namespace HostingCalls.Core.Notifications;
 
 /// <summary>
 /// Puts recorded notifications on the queue. A change and its notification are stored together first; the queue
-/// comes after, so if the queue is down the notification waits in the ledger and the outbox timer sends it on.
-/// A notification queued twice is harmless: the sender checks the ledger before sending.
+/// comes after. Each notification is claimed (Recorded → Queued, by ETag) before it is queued, so two runs at once
+/// never queue it twice; if queueing fails the claim is given back and the outbox timer tries again later.
 /// </summary>
 public sealed partial class NotificationOutbox(INotificationQueue queue, INotificationLedger ledger, TimeProvider clock, ILogger<NotificationOutbox> logger)
 {
     /// <summary>How long a recorded notification is left to the request that recorded it before the timer takes it.</summary>
     public static readonly TimeSpan Settle = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// A queued notification no sender has taken for this long lost its message (every attempt takes it, and a
+    /// failed one queues it again with a fresh time), so the timer queues it again.
+    /// </summary>
+    public static readonly TimeSpan Stranded = TimeSpan.FromHours(1);
+
     /// <summary>Queues one notification now; a failure is logged and left to the timer, never thrown at the caller.</summary>
     public async Task<bool> TryQueueAsync(Notification notification, CancellationToken cancellationToken)
     {
         try
         {
-            await QueueAsync(notification, cancellationToken);
-            return true;
+            return await ledger.FindAsync(notification.CallId, notification.Id, cancellationToken) is { } stored
+                && await QueueAsync(stored, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -27,22 +34,43 @@ public sealed partial class NotificationOutbox(INotificationQueue queue, INotifi
         }
     }
 
-    /// <summary>Queues every notification recorded more than <see cref="Settle"/> ago and still not queued.</summary>
-    public async Task<int> QueueRecordedAsync(CancellationToken cancellationToken)
+    /// <summary>Claims and queues <paramref name="stored"/> if it is Recorded; false when another run has it.</summary>
+    public Task<bool> QueueAsync(Stored<Notification> stored, CancellationToken cancellationToken) =>
+        stored.Value.Status == NotificationStatus.Recorded ? ClaimAndQueueAsync(stored, cancellationToken) : Task.FromResult(false);
+
+    private async Task<bool> ClaimAndQueueAsync(Stored<Notification> stored, CancellationToken cancellationToken)
     {
-        var waiting = await ledger.ListRecordedAsync(clock.GetUtcNow() - Settle, cancellationToken);
-        foreach (var notification in waiting)
+        var claimed = stored.Value with { Status = NotificationStatus.Queued, QueuedAt = clock.GetUtcNow() };
+        var etag = await ledger.TryReplaceAsync(claimed, stored.ETag, cancellationToken);
+        if (etag is null)
         {
-            await QueueAsync(notification, cancellationToken);
+            return false;
         }
 
-        return waiting.Count;
+        try
+        {
+            await queue.EnqueueAsync(claimed.Message, cancellationToken);
+            return true;
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Give the claim back so the next run queues it; if even that fails, it is stranded and found later.
+            await ledger.TryReplaceAsync(stored.Value, etag, CancellationToken.None);
+            throw;
+        }
     }
 
-    private async Task QueueAsync(Notification notification, CancellationToken cancellationToken)
+    /// <summary>Queues every notification left recorded past <see cref="Settle"/> or stranded past <see cref="Stranded"/>.</summary>
+    public async Task<int> QueueStrandedAsync(CancellationToken cancellationToken)
     {
-        await queue.EnqueueAsync(notification.Message, cancellationToken);
-        await ledger.MarkQueuedAsync(notification, clock.GetUtcNow(), cancellationToken);
+        var now = clock.GetUtcNow();
+        var queued = 0;
+        foreach (var stored in await ledger.ListStrandedAsync(now - Settle, now - Stranded, cancellationToken))
+        {
+            queued += await ClaimAndQueueAsync(stored, cancellationToken) ? 1 : 0;
+        }
+
+        return queued;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Notification {NotificationId} is recorded but could not be queued; the outbox timer will queue it")]

@@ -8,6 +8,9 @@ internal static class NotificationEntity
 {
     public const string Prefix = "notification|";
 
+    /// <summary>The end of the ledger's row-key range: '}' sorts right after '|'.</summary>
+    public const string End = "notification}";
+
     public static string RowKeyOf(string notificationId) => Prefix + notificationId;
 
     public static TableEntity From(Notification notification) => new(notification.CallId, RowKeyOf(notification.Id))
@@ -18,6 +21,12 @@ internal static class NotificationEntity
         ["Status"] = notification.Status.ToString(),
         ["RecordedAt"] = notification.RecordedAt,
         ["QueuedAt"] = notification.QueuedAt,
+        ["Attempts"] = notification.Attempts,
+        ["LastError"] = notification.LastError,
+        ["MessageId"] = notification.MessageId,
+        ["SentAt"] = notification.SentAt,
+        ["EventAt"] = notification.EventAt,
+        ["Note"] = notification.Note,
     };
 
     public static Notification ToNotification(TableEntity entity) => new(
@@ -27,5 +36,13 @@ internal static class NotificationEntity
         Enum.Parse<NotificationKind>(entity.GetString("Kind")),
         Enum.Parse<NotificationStatus>(entity.GetString("Status")),
         entity.GetDateTimeOffset("RecordedAt")!.Value,
-        entity.GetDateTimeOffset("QueuedAt"));
+        entity.GetDateTimeOffset("QueuedAt"))
+    {
+        Attempts = entity.GetInt32("Attempts") ?? 0,
+        LastError = entity.GetString("LastError"),
+        MessageId = entity.GetString("MessageId"),
+        SentAt = entity.GetDateTimeOffset("SentAt"),
+        EventAt = entity.GetDateTimeOffset("EventAt"),
+        Note = entity.GetString("Note"),
+    };
 }

@@ -14,4 +14,10 @@ public static class StorageNames
     public const string RankingsContainer = "rankings";
 
     public const string NotificationsQueue = "notifications";
+
+    /// <summary>Where the Functions host moves a notification message after its last failed delivery.</summary>
+    public const string NotificationsPoisonQueue = "notifications-poison";
+
+    /// <summary>SendGrid Event Webhook signatures and event ids already taken.</summary>
+    public const string DeliveryEventsTable = "deliveryevents";
 }

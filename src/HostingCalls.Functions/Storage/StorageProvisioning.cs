@@ -10,6 +10,7 @@ public static class StorageProvisioning
         await storage.Blobs.GetBlobContainerClient(StorageNames.AttachmentsContainer).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         await storage.Blobs.GetBlobContainerClient(StorageNames.RankingsContainer).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         await storage.Queues.GetQueueClient(StorageNames.NotificationsQueue).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        await storage.Queues.GetQueueClient($"{StorageNames.NotificationsQueue}-poison").CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        await storage.Queues.GetQueueClient(StorageNames.NotificationsPoisonQueue).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        await storage.Tables.CreateTableIfNotExistsAsync(StorageNames.DeliveryEventsTable, cancellationToken);
     }
 }

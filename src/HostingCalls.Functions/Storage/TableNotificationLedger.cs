@@ -1,4 +1,6 @@
+using Azure;
 using Azure.Data.Tables;
+using HostingCalls.Core.Common;
 using HostingCalls.Core.Notifications;
 
 namespace HostingCalls.Functions.Storage;
@@ -6,40 +8,76 @@ namespace HostingCalls.Functions.Storage;
 /// <summary>The send-once ledger, kept beside the offers (see <see cref="NotificationEntity"/>).</summary>
 public sealed class TableNotificationLedger(StorageClients storage) : INotificationLedger
 {
+    private const int BatchSize = 100;
     private readonly TableClient _table = storage.Tables.GetTableClient(StorageNames.OffersTable);
 
-    public async Task MarkQueuedAsync(Notification notification, DateTimeOffset queuedAt, CancellationToken cancellationToken)
+    public async Task<Stored<Notification>?> FindAsync(string callId, string notificationId, CancellationToken cancellationToken)
     {
-        // Merge only the progress columns; a later status written by the sender is never moved back.
-        var entity = new TableEntity(notification.CallId, NotificationEntity.RowKeyOf(notification.Id))
-        {
-            ["Status"] = nameof(NotificationStatus.Queued),
-            ["QueuedAt"] = queuedAt,
-        };
-        var current = await _table.GetEntityIfExistsAsync<TableEntity>(entity.PartitionKey, entity.RowKey, ["Status"], cancellationToken);
-        if (current.HasValue && current.Value!.GetString("Status") == nameof(NotificationStatus.Recorded))
+        var response = await _table.GetEntityIfExistsAsync<TableEntity>(callId, NotificationEntity.RowKeyOf(notificationId), cancellationToken: cancellationToken);
+        return response.HasValue ? ToStored(response.Value!) : null;
+    }
+
+    public Task<IReadOnlyList<Stored<Notification>>> ListAsync(string callId, CancellationToken cancellationToken) =>
+        QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {callId} and RowKey ge {NotificationEntity.Prefix} and RowKey lt {NotificationEntity.End}"), cancellationToken);
+
+    public async Task<int> RecordAsync(IReadOnlyList<Notification> notifications, CancellationToken cancellationToken)
+    {
+        var added = 0;
+        foreach (var batch in notifications.Chunk(BatchSize))
         {
             try
             {
-                await _table.UpdateEntityAsync(entity, current.Value.ETag, TableUpdateMode.Merge, cancellationToken);
+                await _table.SubmitTransactionAsync(batch.Select(n => new TableTransactionAction(TableTransactionActionType.Add, NotificationEntity.From(n))), cancellationToken);
+                added += batch.Length;
             }
-            catch (Azure.RequestFailedException exception) when (exception.Status == TableErrors.PreconditionFailed)
+            catch (TableTransactionFailedException exception) when (exception.Status == TableErrors.Conflict)
             {
-                // Someone else moved it on first; nothing to do.
+                // Some are recorded already (an earlier or a parallel run): add the others one by one.
+                foreach (var notification in batch)
+                {
+                    try
+                    {
+                        await _table.AddEntityAsync(NotificationEntity.From(notification), cancellationToken);
+                        added++;
+                    }
+                    catch (RequestFailedException one) when (one.Status == TableErrors.Conflict)
+                    {
+                    }
+                }
             }
+        }
+
+        return added;
+    }
+
+    public async Task<string?> TryReplaceAsync(Notification notification, string etag, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await _table.UpdateEntityAsync(NotificationEntity.From(notification), new ETag(etag), TableUpdateMode.Replace, cancellationToken);
+            return response.Headers.ETag!.Value.ToString();
+        }
+        catch (RequestFailedException exception) when (exception.Status is TableErrors.PreconditionFailed or 404)
+        {
+            return null;
         }
     }
 
-    public async Task<IReadOnlyList<Notification>> ListRecordedAsync(DateTimeOffset recordedBefore, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<Stored<Notification>>> ListStrandedAsync(DateTimeOffset recordedBefore, DateTimeOffset queuedBefore, CancellationToken cancellationToken) =>
+        QueryAsync(TableClient.CreateQueryFilter(
+            $"RowKey ge {NotificationEntity.Prefix} and RowKey lt {NotificationEntity.End} and ((Status eq {nameof(NotificationStatus.Recorded)} and RecordedAt lt {recordedBefore}) or (Status eq {nameof(NotificationStatus.Queued)} and QueuedAt lt {queuedBefore}))"),
+            cancellationToken);
+
+    private async Task<IReadOnlyList<Stored<Notification>>> QueryAsync(string filter, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter(
-            $"RowKey ge {NotificationEntity.Prefix} and RowKey lt {"notification}"} and Status eq {nameof(NotificationStatus.Recorded)} and RecordedAt lt {recordedBefore}");
-        var recorded = new List<Notification>();
+        var found = new List<Stored<Notification>>();
         await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            recorded.Add(NotificationEntity.ToNotification(entity));
+            found.Add(ToStored(entity));
         }
 
-        return recorded;
+        return found;
     }
+
+    private static Stored<Notification> ToStored(TableEntity entity) => new(NotificationEntity.ToNotification(entity), entity.ETag.ToString());
 }

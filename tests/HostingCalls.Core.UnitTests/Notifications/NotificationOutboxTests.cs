@@ -9,35 +9,64 @@ public class NotificationOutboxTests
 {
     private readonly FakeTimeProvider _clock = new(DateTimeOffset.Parse("2023-10-01T10:00:00Z"));
     private readonly Mock<INotificationQueue> _queue = new();
-    private readonly Mock<INotificationLedger> _ledger = new();
+    private readonly InMemoryNotificationLedger _ledger = new();
 
-    private NotificationOutbox Outbox() => new(_queue.Object, _ledger.Object, _clock, NullLogger<NotificationOutbox>.Instance);
+    private NotificationOutbox Outbox() => new(_queue.Object, _ledger, _clock, NullLogger<NotificationOutbox>.Instance);
 
-    private static Notification Recorded(string id) =>
-        new(id, "call", "offer", NotificationKind.Receipt, NotificationStatus.Recorded, DateTimeOffset.Parse("2023-10-01T09:00:00Z"), null);
+    private static Notification Recorded(string id, string recordedAt = "2023-10-01T09:00:00Z") =>
+        new(id, "call", "offer", NotificationKind.Receipt, NotificationStatus.Recorded, DateTimeOffset.Parse(recordedAt), null);
 
     [Fact]
-    public async Task The_timer_queues_what_was_recorded_before_the_settle_time_and_marks_it_queued()
+    public async Task The_timer_queues_what_was_recorded_before_the_settle_time_once_and_marks_it_queued()
     {
-        var waiting = new[] { Recorded("a"), Recorded("b") };
-        _ledger.Setup(l => l.ListRecordedAsync(_clock.GetUtcNow() - NotificationOutbox.Settle, It.IsAny<CancellationToken>())).ReturnsAsync(waiting);
+        await _ledger.RecordAsync([Recorded("a"), Recorded("b"), Recorded("fresh", "2023-10-01T09:59:00Z")], default);
 
-        var count = await Outbox().QueueRecordedAsync(default);
+        Assert.Equal(2, await Outbox().QueueStrandedAsync(default));
+        Assert.Equal(0, await Outbox().QueueStrandedAsync(default));
 
-        Assert.Equal(2, count);
         _queue.Verify(q => q.EnqueueAsync(new NotificationMessage("call", "a"), It.IsAny<CancellationToken>()), Times.Once);
         _queue.Verify(q => q.EnqueueAsync(new NotificationMessage("call", "b"), It.IsAny<CancellationToken>()), Times.Once);
-        _ledger.Verify(l => l.MarkQueuedAsync(It.IsAny<Notification>(), _clock.GetUtcNow(), It.IsAny<CancellationToken>()), Times.Exactly(2));
+        Assert.Equal((NotificationStatus.Queued, _clock.GetUtcNow()), (_ledger["a"].Status, _ledger["a"].QueuedAt));
+        Assert.Equal(NotificationStatus.Recorded, _ledger["fresh"].Status);
     }
 
     [Fact]
-    public async Task A_failing_timer_run_throws_so_the_next_tick_retries()
+    public async Task A_queue_that_is_down_gives_the_claim_back_so_the_next_run_queues_it()
     {
-        _ledger.Setup(l => l.ListRecordedAsync(It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).ReturnsAsync([Recorded("a")]);
+        await _ledger.RecordAsync([Recorded("a")], default);
         _queue.Setup(q => q.EnqueueAsync(It.IsAny<NotificationMessage>(), It.IsAny<CancellationToken>())).ThrowsAsync(new IOException("down"));
 
-        await Assert.ThrowsAsync<IOException>(() => Outbox().QueueRecordedAsync(default));
+        await Assert.ThrowsAsync<IOException>(() => Outbox().QueueStrandedAsync(default));
         Assert.False(await Outbox().TryQueueAsync(Recorded("a"), default));
-        _ledger.Verify(l => l.MarkQueuedAsync(It.IsAny<Notification>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Never);
+        Assert.Equal(NotificationStatus.Recorded, _ledger["a"].Status);
+
+        _queue.Reset();
+        Assert.Equal(1, await Outbox().QueueStrandedAsync(default));
+    }
+
+    [Fact]
+    public async Task A_queued_notification_nobody_took_for_an_hour_lost_its_message_and_is_queued_again()
+    {
+        await _ledger.RecordAsync([Recorded("a")], default);
+        Assert.True(await Outbox().TryQueueAsync(Recorded("a"), default));
+
+        _clock.Advance(NotificationOutbox.Stranded - TimeSpan.FromMinutes(1));
+        Assert.Equal(0, await Outbox().QueueStrandedAsync(default));
+        _clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(1, await Outbox().QueueStrandedAsync(default));
+
+        _queue.Verify(q => q.EnqueueAsync(new NotificationMessage("call", "a"), It.IsAny<CancellationToken>()), Times.Exactly(2));
+    }
+
+    [Fact]
+    public async Task Two_runs_racing_for_one_notification_queue_it_once()
+    {
+        await _ledger.RecordAsync([Recorded("a")], default);
+        var seen = (await _ledger.FindAsync("call", "a", default))!;
+
+        Assert.True(await Outbox().QueueAsync(seen, default));
+        Assert.False(await Outbox().QueueAsync(seen, default)); // the same row, read before the first run claimed it
+
+        _queue.Verify(q => q.EnqueueAsync(It.IsAny<NotificationMessage>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 }

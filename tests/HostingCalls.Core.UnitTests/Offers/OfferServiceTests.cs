@@ -16,7 +16,7 @@ public class OfferServiceTests
     private readonly FakeTimeProvider _clock;
     private readonly Mock<IOfferStore> _offers = new(MockBehavior.Strict);
     private readonly Mock<INotificationQueue> _queue = new();
-    private readonly Mock<INotificationLedger> _ledger = new();
+    private readonly Notifications.InMemoryNotificationLedger _ledger = new();
     private readonly OfferService _service;
 
     public OfferServiceTests()
@@ -24,7 +24,7 @@ public class OfferServiceTests
         _clock = new FakeTimeProvider(_call.OpensAt.AddDays(3));
         var calls = new Mock<ICallStore>();
         calls.Setup(c => c.FindAsync(_call.Id, It.IsAny<CancellationToken>())).ReturnsAsync(new Stored<Call>(_call, "call-etag"));
-        var outbox = new NotificationOutbox(_queue.Object, _ledger.Object, _clock, NullLogger<NotificationOutbox>.Instance);
+        var outbox = new NotificationOutbox(_queue.Object, _ledger, _clock, NullLogger<NotificationOutbox>.Instance);
         _service = new OfferService(calls.Object, _offers.Object, outbox, _clock);
     }
 
@@ -33,7 +33,7 @@ public class OfferServiceTests
     {
         Notification? receipt = null;
         _offers.Setup(o => o.AddAsync(It.IsAny<Offer>(), null, It.IsAny<Notification>(), It.IsAny<CancellationToken>()))
-            .Callback<Offer, IdempotencyKey?, Notification, CancellationToken>((_, _, n, _) => receipt = n)
+            .Callback<Offer, IdempotencyKey?, Notification, CancellationToken>((_, _, n, _) => { receipt = n; _ledger.RecordAsync([n], default); })
             .ReturnsAsync((Offer o, IdempotencyKey? _, Notification _, CancellationToken _) => new Stored<Offer>(o, "etag-1"));
 
         var (view, replayed) = await _service.SubmitAsync(Kenya, _call.Id, Samples.Offer(), null, default);
@@ -43,20 +43,22 @@ public class OfferServiceTests
         Assert.Equal(NotificationKind.Receipt, receipt!.Kind);
         Assert.Equal(view.Id, receipt.OfferId);
         _queue.Verify(q => q.EnqueueAsync(new NotificationMessage(_call.Id, receipt.Id), It.IsAny<CancellationToken>()), Times.Once);
-        _ledger.Verify(l => l.MarkQueuedAsync(receipt, _clock.GetUtcNow(), It.IsAny<CancellationToken>()), Times.Once);
+        Assert.Equal(NotificationStatus.Queued, _ledger[receipt.Id].Status);
     }
 
     [Fact]
     public async Task A_queue_that_is_down_does_not_lose_the_offer_the_receipt_waits_in_the_ledger()
     {
+        Notification? receipt = null;
         _offers.Setup(o => o.AddAsync(It.IsAny<Offer>(), null, It.IsAny<Notification>(), It.IsAny<CancellationToken>()))
+            .Callback<Offer, IdempotencyKey?, Notification, CancellationToken>((_, _, n, _) => { receipt = n; _ledger.RecordAsync([n], default); })
             .ReturnsAsync((Offer o, IdempotencyKey? _, Notification _, CancellationToken _) => new Stored<Offer>(o, "etag-1"));
         _queue.Setup(q => q.EnqueueAsync(It.IsAny<NotificationMessage>(), It.IsAny<CancellationToken>())).ThrowsAsync(new IOException("queue down"));
 
         var (view, _) = await _service.SubmitAsync(Kenya, _call.Id, Samples.Offer(), null, default);
 
         Assert.Equal(OfferStatus.Submitted, view.Status);
-        _ledger.Verify(l => l.MarkQueuedAsync(It.IsAny<Notification>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Never);
+        Assert.Equal(NotificationStatus.Recorded, _ledger[receipt!.Id].Status);
     }
 
     [Fact]

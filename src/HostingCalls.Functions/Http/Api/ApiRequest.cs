@@ -63,6 +63,10 @@ public static class ApiRequest
             ? throw Rejection.Invalid("Idempotency-Key", "Send one Idempotency-Key header.")
             : null;
 
+    /// <summary>The raw body, at most <see cref="MaxJsonBytes"/> (413 beyond), for a caller that must see the exact bytes (a signature covers them).</summary>
+    public static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        request.ContentLength > MaxJsonBytes ? throw TooLarge() : await ReadLimitedAsync(request.Body, MaxJsonBytes, cancellationToken);
+
     /// <summary>A whole-number query parameter of at least 1, or null when absent.</summary>
     public static int? PositiveNumber(HttpRequest request, string name)
     {

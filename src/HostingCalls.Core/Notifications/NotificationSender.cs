@@ -1,0 +1,123 @@
+using Microsoft.Extensions.Logging;
+
+namespace HostingCalls.Core.Notifications;
+
+/// <summary>
+/// Sends one notification, at most once. The ledger row is taken (Queued → Sending, by ETag) before SendGrid is
+/// called, so two deliveries of the same message never both send. If the process stops after SendGrid accepted
+/// the email but before the row says Sent, the next delivery finds it Sending and marks it Unconfirmed instead of
+/// sending again: SendGrid has no idempotency key, and a second email is worse than a late one. The Event Webhook
+/// then settles it (processed or delivered), or the secretariat sees it Unconfirmed and re-drives it.
+/// </summary>
+public sealed partial class NotificationSender(
+    INotificationLedger ledger, EmailComposer composer, IEmailGateway gateway, NotificationOutbox outbox, TimeProvider clock, ILogger<NotificationSender> logger)
+{
+    /// <summary>The longest wait for a rate-limit reset before the message goes back to the queue.</summary>
+    public static readonly TimeSpan LongestRateLimitWait = TimeSpan.FromMinutes(1);
+
+    public async Task SendAsync(NotificationMessage message, CancellationToken cancellationToken)
+    {
+        var stored = await ledger.FindAsync(message.CallId, message.NotificationId, cancellationToken);
+        if (stored is null || stored.Value.IsSettled)
+        {
+            return; // Unknown, or sent (or settled) already: a message delivered twice sends nothing twice.
+        }
+
+        var notification = stored.Value;
+        if (notification.Status == NotificationStatus.Sending)
+        {
+            await ledger.TryReplaceAsync(notification with
+            {
+                Status = NotificationStatus.Unconfirmed,
+                LastError = $"An attempt stopped after handing it to SendGrid ({notification.LastError ?? "no answer recorded"}); not sent again.",
+            }, stored.ETag, cancellationToken);
+            return;
+        }
+
+        var sending = notification with { Status = NotificationStatus.Sending, Attempts = notification.Attempts + 1 };
+        var etag = await ledger.TryReplaceAsync(sending, stored.ETag, cancellationToken);
+        if (etag is null)
+        {
+            return; // Another instance took it.
+        }
+
+        OutgoingEmail email;
+        try
+        {
+            email = await composer.ComposeAsync(notification, cancellationToken);
+        }
+        catch (InvalidDataException exception)
+        {
+            await ledger.TryReplaceAsync(sending with { Status = NotificationStatus.Failed, LastError = exception.Message }, etag, cancellationToken);
+            return;
+        }
+
+        var outcome = await gateway.SendAsync(email, cancellationToken);
+        var now = clock.GetUtcNow();
+        switch (outcome.Kind)
+        {
+            case SendOutcomeKind.Accepted:
+                // If a delivery event got here first, it already moved the row on: leave it.
+                await ledger.TryReplaceAsync(sending with { Status = NotificationStatus.Sent, MessageId = outcome.MessageId, SentAt = now, LastError = null }, etag, cancellationToken);
+                return;
+            case SendOutcomeKind.Permanent:
+                await ledger.TryReplaceAsync(sending with { Status = NotificationStatus.Failed, LastError = outcome.Error }, etag, cancellationToken);
+                LogRefused(logger, notification.Id, outcome.Error);
+                return;
+            case SendOutcomeKind.Unknown:
+                // Left Sending: the next delivery marks it Unconfirmed rather than risk a second email.
+                await ledger.TryReplaceAsync(sending with { LastError = outcome.Error }, etag, cancellationToken);
+                throw new NotificationRetryException(notification.Id, outcome.Error ?? "no answer");
+            default:
+                await ledger.TryReplaceAsync(sending with { Status = NotificationStatus.Queued, QueuedAt = now, LastError = outcome.Error }, etag, cancellationToken);
+                if (outcome is { Kind: SendOutcomeKind.RateLimited, RetryAt: { } retryAt } && retryAt > now)
+                {
+                    // The queue's own retry delay is fixed; waiting for the reset first keeps the next attempt from hitting the limit again.
+                    await Task.Delay(retryAt - now < LongestRateLimitWait ? retryAt - now : LongestRateLimitWait, clock, cancellationToken);
+                }
+
+                throw new NotificationRetryException(notification.Id, outcome.Error ?? outcome.Kind.ToString());
+        }
+    }
+
+    /// <summary>
+    /// For a message that used up its deliveries (the poison queue): records it Failed and tells the secretariat,
+    /// unless it was sent after all.
+    /// </summary>
+    public async Task GiveUpAsync(NotificationMessage message, CancellationToken cancellationToken)
+    {
+        var stored = await ledger.FindAsync(message.CallId, message.NotificationId, cancellationToken);
+        if (stored is null || stored.Value.IsSettled)
+        {
+            return;
+        }
+
+        var notification = stored.Value;
+        var failed = notification with
+        {
+            Status = NotificationStatus.Failed,
+            LastError = $"Gave up after {notification.Attempts} attempts: {notification.LastError ?? "no answer recorded"}",
+        };
+        if (await ledger.TryReplaceAsync(failed, stored.ETag, cancellationToken) is null)
+        {
+            return;
+        }
+
+        LogGaveUp(logger, notification.Id, failed.LastError);
+        if (notification.Kind == NotificationKind.Summary)
+        {
+            return; // An email to the secretariat about a failed email to the secretariat would fail the same way.
+        }
+
+        var alert = Notification.Summary(notification.CallId, $"failed-{notification.Id}", clock.GetUtcNow(),
+            $"The {notification.Kind} email {notification.Id} could not be sent: {failed.LastError}. Re-drive it from the call's notifications once the cause is mended.");
+        await ledger.RecordAsync([alert], cancellationToken);
+        await outbox.TryQueueAsync(alert, cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "SendGrid refused notification {NotificationId} for good: {Error}")]
+    private static partial void LogRefused(ILogger logger, string notificationId, string? error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Notification {NotificationId} failed for good: {Error}")]
+    private static partial void LogGaveUp(ILogger logger, string notificationId, string? error);
+}
