@@ -5,6 +5,7 @@ using HostingCalls.Core.Common;
 using HostingCalls.Core.Notifications;
 using HostingCalls.Functions;
 using HostingCalls.Functions.Http;
+using HostingCalls.Functions.Queues;
 using HostingCalls.Functions.Storage;
 using HostingCalls.Functions.Timers;
 using Microsoft.AspNetCore.Http;
@@ -55,6 +56,22 @@ public sealed class HostingCallsApp : IAsyncDisposable
     public ReviewFunctions Reviews => _services.GetRequiredService<ReviewFunctions>();
 
     public CallClosingTimer ClosingTimer => _services.GetRequiredService<CallClosingTimer>();
+
+    public DecisionFunctions Decisions => _services.GetRequiredService<DecisionFunctions>();
+
+    public NotificationFunctions Notifications => _services.GetRequiredService<NotificationFunctions>();
+
+    public NotificationQueueFunctions QueueFunctions => _services.GetRequiredService<NotificationQueueFunctions>();
+
+    public ResultsTimer ResultsTimer => _services.GetRequiredService<ResultsTimer>();
+
+    public QueueClient PoisonQueue => Storage.Queues.GetQueueClient(StorageNames.NotificationsPoisonQueue);
+
+    /// <summary>Delivers the notifications queue to the sending function, as the Functions host would.</summary>
+    public QueuePump SendingPump => new(NotificationsQueue, PoisonQueue, m => QueueFunctions.SendNotification(m, default));
+
+    /// <summary>Delivers the poison queue to the function that records failures.</summary>
+    public QueuePump PoisonPump => new(PoisonQueue, Storage.Queues.GetQueueClient("notifications-poison-poison"), m => QueueFunctions.RecordFailedNotification(m, default));
 
     public T Service<T>() where T : notnull => _services.GetRequiredService<T>();
 
