@@ -31,8 +31,11 @@ public sealed record OfferView(
     public static OfferView Of(Stored<Offer> stored, Call call)
     {
         var (offer, details) = (stored.Value, stored.Value.Details);
-        // After the deadline an offer is Closed, whatever its last change was: it is in the judging now.
-        var status = offer.IsActive && !call.OffersAreSealed ? OfferStatus.Closed : offer.Status;
+        // After the deadline an offer is Closed, whatever its last change was: it is in the judging now. Once the
+        // results are out, it shows its result.
+        var status = !offer.IsActive || call.OffersAreSealed ? offer.Status
+            : call is { Status: CallStatus.Announced, Decision: { } decision } ? decision.OutcomeOf(offer.Id).Outcome
+            : OfferStatus.Closed;
         return new OfferView(offer.Id, offer.CallId, offer.MemberState, status, offer.Version, details.MeetingId, details.City,
             details.Venue, details.ProposedDates, details.Access, details.Security, details.Coverage, details.HostCountryAgreement,
             details.FocalPoint, details.PermanentMissionEmail, offer.Attachments,
