@@ -34,13 +34,7 @@ public sealed partial class NotificationSender(
             return;
         }
 
-        var sending = notification with { Status = NotificationStatus.Sending, Attempts = notification.Attempts + 1 };
-        var etag = await ledger.TryReplaceAsync(sending, stored.ETag, cancellationToken);
-        if (etag is null)
-        {
-            return; // Another instance took it.
-        }
-
+        // Written before the row is taken: a storage fault here leaves it Queued for the retry, never half-sent.
         OutgoingEmail email;
         try
         {
@@ -48,8 +42,15 @@ public sealed partial class NotificationSender(
         }
         catch (InvalidDataException exception)
         {
-            await ledger.TryReplaceAsync(sending with { Status = NotificationStatus.Failed, LastError = exception.Message }, etag, cancellationToken);
+            await ledger.TryReplaceAsync(notification with { Status = NotificationStatus.Failed, LastError = exception.Message }, stored.ETag, cancellationToken);
             return;
+        }
+
+        var sending = notification with { Status = NotificationStatus.Sending, Attempts = notification.Attempts + 1 };
+        var etag = await ledger.TryReplaceAsync(sending, stored.ETag, cancellationToken);
+        if (etag is null)
+        {
+            return; // Another instance took it.
         }
 
         var outcome = await gateway.SendAsync(email, cancellationToken);
