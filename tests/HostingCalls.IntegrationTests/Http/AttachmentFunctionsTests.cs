@@ -8,30 +8,30 @@ namespace HostingCalls.IntegrationTests.Http;
 public sealed class AttachmentFunctionsTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     private const int MaxBytes = 4096;
-    private HostingCallsApp _app = null!;
+    private LocalApp _app = null!;
     private string _callId = null!;
-    private TestResponse _offer = null!;
+    private LocalResponse _offer = null!;
 
     public async Task InitializeAsync()
     {
-        _app = await HostingCallsApp.StartAsync(azurite.ConnectionString, new Dictionary<string, string?> { ["Attachments:MaxBytes"] = MaxBytes.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        _app = await LocalApp.StartAsync(azurite.ConnectionString, new Dictionary<string, string?> { ["Attachments:MaxBytes"] = MaxBytes.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         _callId = await _app.OpenSampleCallAsync();
-        _offer = await _app.SendAsync(TestRequest.Post(SampleOffers.Kenya()).As(Callers.Kenya), r => _app.Offers.SubmitOffer(r, _callId, default));
+        _offer = await _app.SendAsync(LocalRequest.Post(SampleOffers.Kenya()).As(Callers.Kenya), r => _app.Offers.SubmitOffer(r, _callId, default));
     }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
-    private Task<TestResponse> Upload(byte[] content, string? kind, string? fileName, string? etag, string caller = Callers.Kenya)
+    private Task<LocalResponse> Upload(byte[] content, string? kind, string? fileName, string? etag, string caller = Callers.Kenya)
     {
-        var request = TestRequest.File(content).As(caller);
+        var request = LocalRequest.File(content).As(caller);
         request = kind is null ? request : request.WithQuery("kind", kind);
         request = fileName is null ? request : request.WithQuery("fileName", fileName);
         request = etag is null ? request : request.IfMatch(etag);
         return _app.SendAsync(request, r => _app.Attachments.AddAttachment(r, _callId, _offer.Id, default));
     }
 
-    private Task<TestResponse> Download(string attachmentId, string caller) =>
-        _app.SendAsync(TestRequest.Get().As(caller), r => _app.Attachments.DownloadAttachment(r, _callId, _offer.Id, attachmentId, default));
+    private Task<LocalResponse> Download(string attachmentId, string caller) =>
+        _app.SendAsync(LocalRequest.Get().As(caller), r => _app.Attachments.DownloadAttachment(r, _callId, _offer.Id, attachmentId, default));
 
     [Fact]
     public async Task The_official_letter_is_stored_listed_on_the_offer_and_downloadable_by_its_state_only()
@@ -100,7 +100,7 @@ public sealed class AttachmentFunctionsTests(AzuriteFixture azurite) : IAsyncLif
         var uploaded = await Upload(SampleOffers.Pdf, "OfficialLetter", null, _offer.ETag);
         var id = uploaded.Json.GetProperty("attachments")[0].GetProperty("id").GetString()!;
 
-        var removed = await _app.SendAsync(TestRequest.Delete().As(Callers.Kenya).IfMatch(uploaded.ETag!),
+        var removed = await _app.SendAsync(LocalRequest.Delete().As(Callers.Kenya).IfMatch(uploaded.ETag!),
             r => _app.Attachments.RemoveAttachment(r, _callId, _offer.Id, id, default));
 
         Assert.Equal(200, removed.Status);

@@ -8,23 +8,23 @@ namespace HostingCalls.IntegrationTests.Http;
 [Collection(nameof(AzuriteCollection))]
 public sealed class CallFunctionsTests(AzuriteFixture azurite) : IAsyncLifetime
 {
-    private HostingCallsApp _app = null!;
+    private LocalApp _app = null!;
 
-    public async Task InitializeAsync() => _app = await HostingCallsApp.StartAsync(azurite.ConnectionString);
+    public async Task InitializeAsync() => _app = await LocalApp.StartAsync(azurite.ConnectionString);
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
-    private Task<TestResponse> Create(TestRequest request) => _app.SendAsync(request, r => _app.Calls.CreateCall(r, default));
+    private Task<LocalResponse> Create(LocalRequest request) => _app.SendAsync(request, r => _app.Calls.CreateCall(r, default));
 
-    private Task<TestResponse> Get(string callId, string? caller = null) =>
-        _app.SendAsync(caller is null ? TestRequest.Get() : TestRequest.Get().As(caller), r => _app.Calls.GetCall(r, callId, default));
+    private Task<LocalResponse> Get(string callId, string? caller = null) =>
+        _app.SendAsync(caller is null ? LocalRequest.Get() : LocalRequest.Get().As(caller), r => _app.Calls.GetCall(r, callId, default));
 
-    private Task<TestResponse> ListOpen() => _app.SendAsync(TestRequest.Get(), r => _app.Calls.ListOpenCalls(r, default));
+    private Task<LocalResponse> ListOpen() => _app.SendAsync(LocalRequest.Get(), r => _app.Calls.ListOpenCalls(r, default));
 
     [Fact]
     public async Task The_secretariat_creates_the_2023_call_as_a_draft_that_nobody_else_sees()
     {
-        var created = await Create(TestRequest.Raw("POST", HostingCallsApp.SampleCallJson()).As(Callers.Secretariat));
+        var created = await Create(LocalRequest.Raw("POST", LocalApp.SampleCallJson()).As(Callers.Secretariat));
 
         Assert.Equal(201, created.Status);
         Assert.Equal("Draft", created.Json.GetProperty("status").GetString());
@@ -43,14 +43,14 @@ public sealed class CallFunctionsTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task A_draft_is_amended_with_its_ETag_a_stale_or_missing_one_changes_nothing()
     {
-        var created = await Create(TestRequest.Raw("POST", HostingCallsApp.SampleCallJson()).As(Callers.Secretariat));
-        var amended = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(HostingCallsApp.SampleCallJson())!;
+        var created = await Create(LocalRequest.Raw("POST", LocalApp.SampleCallJson()).As(Callers.Secretariat));
+        var amended = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(LocalApp.SampleCallJson())!;
         amended["gracePeriodMinutes"] = JsonSerializer.SerializeToElement(30);
 
-        var missing = await _app.SendAsync(TestRequest.Put(amended).As(Callers.Secretariat), r => _app.Calls.UpdateCall(r, created.Id, default));
-        var updated = await _app.SendAsync(TestRequest.Put(amended).As(Callers.Secretariat).IfMatch(created.ETag!), r => _app.Calls.UpdateCall(r, created.Id, default));
+        var missing = await _app.SendAsync(LocalRequest.Put(amended).As(Callers.Secretariat), r => _app.Calls.UpdateCall(r, created.Id, default));
+        var updated = await _app.SendAsync(LocalRequest.Put(amended).As(Callers.Secretariat).IfMatch(created.ETag!), r => _app.Calls.UpdateCall(r, created.Id, default));
         amended["gracePeriodMinutes"] = JsonSerializer.SerializeToElement(45);
-        var stale = await _app.SendAsync(TestRequest.Put(amended).As(Callers.Secretariat).IfMatch(created.ETag!), r => _app.Calls.UpdateCall(r, created.Id, default));
+        var stale = await _app.SendAsync(LocalRequest.Put(amended).As(Callers.Secretariat).IfMatch(created.ETag!), r => _app.Calls.UpdateCall(r, created.Id, default));
 
         Assert.Equal(428, missing.Status);
         Assert.Equal(200, updated.Status);
@@ -69,7 +69,7 @@ public sealed class CallFunctionsTests(AzuriteFixture azurite) : IAsyncLifetime
         var view = await Get(callId, Callers.Kenya);
         var secretariatView = await Get(callId, Callers.Secretariat);
         var amend = await _app.SendAsync(
-            TestRequest.Raw("PUT", HostingCallsApp.SampleCallJson()).As(Callers.Secretariat).IfMatch(secretariatView.ETag!),
+            LocalRequest.Raw("PUT", LocalApp.SampleCallJson()).As(Callers.Secretariat).IfMatch(secretariatView.ETag!),
             r => _app.Calls.UpdateCall(r, callId, default));
 
         Assert.Equal("Open", listed.GetProperty("status").GetString());
@@ -89,12 +89,12 @@ public sealed class CallFunctionsTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var before = await CountCallsAsync();
 
-        var anonymous = await Create(TestRequest.Raw("POST", HostingCallsApp.SampleCallJson()));
-        var focalPoint = await Create(TestRequest.Raw("POST", HostingCallsApp.SampleCallJson()).As(Callers.Kenya));
-        var noOffset = await Create(TestRequest.Raw("POST", HostingCallsApp.SampleCallJson().Replace("2023-10-31T23:59:59+03:00", "2023-10-31T23:59:59")).As(Callers.Secretariat));
-        var serverOwned = await Create(TestRequest.Raw("POST", HostingCallsApp.SampleCallJson().Replace("\"gracePeriodMinutes\": 0", "\"status\": \"Open\"")).As(Callers.Secretariat));
-        var empty = await Create(TestRequest.Raw("POST", "{}").As(Callers.Secretariat));
-        var truncated = await Create(TestRequest.Raw("POST", HostingCallsApp.SampleCallJson()[..200]).As(Callers.Secretariat));
+        var anonymous = await Create(LocalRequest.Raw("POST", LocalApp.SampleCallJson()));
+        var focalPoint = await Create(LocalRequest.Raw("POST", LocalApp.SampleCallJson()).As(Callers.Kenya));
+        var noOffset = await Create(LocalRequest.Raw("POST", LocalApp.SampleCallJson().Replace("2023-10-31T23:59:59+03:00", "2023-10-31T23:59:59")).As(Callers.Secretariat));
+        var serverOwned = await Create(LocalRequest.Raw("POST", LocalApp.SampleCallJson().Replace("\"gracePeriodMinutes\": 0", "\"status\": \"Open\"")).As(Callers.Secretariat));
+        var empty = await Create(LocalRequest.Raw("POST", "{}").As(Callers.Secretariat));
+        var truncated = await Create(LocalRequest.Raw("POST", LocalApp.SampleCallJson()[..200]).As(Callers.Secretariat));
 
         Assert.Equal(401, anonymous.Status);
         Assert.Equal(403, focalPoint.Status);
@@ -109,10 +109,10 @@ public sealed class CallFunctionsTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task A_call_whose_deadline_has_passed_cannot_be_opened()
     {
-        var created = await Create(TestRequest.Raw("POST", HostingCallsApp.SampleCallJson()).As(Callers.Secretariat));
+        var created = await Create(LocalRequest.Raw("POST", LocalApp.SampleCallJson()).As(Callers.Secretariat));
         _app.Clock.SetUtcNow(DateTimeOffset.Parse("2023-11-01T00:00:00Z"));
 
-        var opened = await _app.SendAsync(TestRequest.Post().As(Callers.Secretariat).IfMatch(created.ETag!), r => _app.Calls.OpenCall(r, created.Id, default));
+        var opened = await _app.SendAsync(LocalRequest.Post().As(Callers.Secretariat).IfMatch(created.ETag!), r => _app.Calls.OpenCall(r, created.Id, default));
 
         Assert.Equal(409, opened.Status);
         Assert.Contains("2023-10-31 23:59 Africa/Nairobi (UTC+03:00)", opened.Json.GetProperty("detail").GetString());

@@ -8,24 +8,24 @@ public sealed class DecisionFunctionsTests(AzuriteFixture azurite) : IAsyncLifet
 {
     private ResultsScenario _scenario = null!;
 
-    private HostingCallsApp App => _scenario.App;
+    private LocalApp App => _scenario.App;
 
     public async Task InitializeAsync() => _scenario = await ResultsScenario.StartAsync(azurite.ConnectionString);
 
     public async Task DisposeAsync() => await _scenario.DisposeAsync();
 
-    private Task<TestResponse> Answer(string caller, string offer, bool confirm) =>
-        App.SendAsync(TestRequest.Post(new { confirm }).As(caller), r => App.Decisions.AnswerAsHost(r, _scenario.CallId, _scenario.Offers[offer], default));
+    private Task<LocalResponse> Answer(string caller, string offer, bool confirm) =>
+        App.SendAsync(LocalRequest.Post(new { confirm }).As(caller), r => App.Decisions.AnswerAsHost(r, _scenario.CallId, _scenario.Offers[offer], default));
 
-    private async Task<TestResponse> CallAsync() =>
-        await App.SendAsync(TestRequest.Get().As(Callers.Secretariat), r => App.Calls.GetCall(r, _scenario.CallId, default));
+    private async Task<LocalResponse> CallAsync() =>
+        await App.SendAsync(LocalRequest.Get().As(Callers.Secretariat), r => App.Calls.GetCall(r, _scenario.CallId, default));
 
     [Fact]
     public async Task A_decision_needs_the_current_ranking_and_an_override_needs_an_eligible_offer_a_justification_and_the_rules()
     {
         var call = await CallAsync();
-        Task<TestResponse> Decide(object body, string caller = Callers.Secretariat, string? etag = "current") =>
-            App.SendAsync(etag is null ? TestRequest.Post(body).As(caller) : TestRequest.Post(body).As(caller).IfMatch(etag == "current" ? call.ETag! : etag),
+        Task<LocalResponse> Decide(object body, string caller = Callers.Secretariat, string? etag = "current") =>
+            App.SendAsync(etag is null ? LocalRequest.Post(body).As(caller) : LocalRequest.Post(body).As(caller).IfMatch(etag == "current" ? call.ETag! : etag),
                 r => App.Decisions.DecideCall(r, _scenario.CallId, default));
 
         Assert.Equal(403, (await Decide(new { rankingVersion = 1 }, Callers.France)).Status);
@@ -51,7 +51,7 @@ public sealed class DecisionFunctionsTests(AzuriteFixture azurite) : IAsyncLifet
 
         // Frozen: a review now changes nothing.
         var review = new { scores = new object[] { new { criterion = "Venue", score = 5 }, new { criterion = "Logistics", score = 5 }, new { criterion = "Security", score = 5 }, new { criterion = "Overall", score = 5 } } };
-        var late = await App.SendAsync(TestRequest.Put(review).As(Callers.KenyanReviewer), r => App.Reviews.SaveReview(r, _scenario.CallId, _scenario.Offers["FRA EGM-1"], default));
+        var late = await App.SendAsync(LocalRequest.Put(review).As(Callers.KenyanReviewer), r => App.Reviews.SaveReview(r, _scenario.CallId, _scenario.Offers["FRA EGM-1"], default));
         Assert.Equal(409, late.Status);
         Assert.Equal(1, (await CallAsync()).Json.GetProperty("ranking").GetProperty("version").GetInt32());
     }
@@ -66,7 +66,7 @@ public sealed class DecisionFunctionsTests(AzuriteFixture azurite) : IAsyncLifet
 
         Assert.Equal(404, (await Answer(Callers.Kenya, "FRA EGM-1", false)).Status);
         Assert.Equal(409, (await Answer(Callers.Kenya, "KEN EGM-1", true)).Status); // not a host
-        var own = await App.SendAsync(TestRequest.Get().As(Callers.France), r => App.Offers.GetOffer(r, _scenario.CallId, _scenario.Offers["FRA EGM-1"], default));
+        var own = await App.SendAsync(LocalRequest.Get().As(Callers.France), r => App.Offers.GetOffer(r, _scenario.CallId, _scenario.Offers["FRA EGM-1"], default));
         Assert.Equal("Selected", own.Json.GetProperty("status").GetString());
 
         var declined = await Answer(Callers.France, "FRA EGM-1", false);

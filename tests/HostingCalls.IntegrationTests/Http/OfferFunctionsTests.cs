@@ -8,34 +8,34 @@ namespace HostingCalls.IntegrationTests.Http;
 [Collection(nameof(AzuriteCollection))]
 public sealed class OfferFunctionsTests(AzuriteFixture azurite) : IAsyncLifetime
 {
-    private HostingCallsApp _app = null!;
+    private LocalApp _app = null!;
     private string _callId = null!;
 
     public async Task InitializeAsync()
     {
-        _app = await HostingCallsApp.StartAsync(azurite.ConnectionString);
+        _app = await LocalApp.StartAsync(azurite.ConnectionString);
         _callId = await _app.OpenSampleCallAsync();
     }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
-    private Task<TestResponse> Submit(object offer, string caller = Callers.Kenya, string? key = null)
+    private Task<LocalResponse> Submit(object offer, string caller = Callers.Kenya, string? key = null)
     {
-        var request = offer is string json ? TestRequest.Raw("POST", json) : TestRequest.Post(offer);
+        var request = offer is string json ? LocalRequest.Raw("POST", json) : LocalRequest.Post(offer);
         request = request.As(caller);
         return _app.SendAsync(key is null ? request : request.With("Idempotency-Key", key), r => _app.Offers.SubmitOffer(r, _callId, default));
     }
 
-    private Task<TestResponse> Get(string offerId, string? caller) =>
-        _app.SendAsync(caller is null ? TestRequest.Get() : TestRequest.Get().As(caller), r => _app.Offers.GetOffer(r, _callId, offerId, default));
+    private Task<LocalResponse> Get(string offerId, string? caller) =>
+        _app.SendAsync(caller is null ? LocalRequest.Get() : LocalRequest.Get().As(caller), r => _app.Offers.GetOffer(r, _callId, offerId, default));
 
-    private Task<TestResponse> Revise(string offerId, object offer, string? etag, string caller = Callers.Kenya)
+    private Task<LocalResponse> Revise(string offerId, object offer, string? etag, string caller = Callers.Kenya)
     {
-        var request = TestRequest.Put(offer).As(caller);
+        var request = LocalRequest.Put(offer).As(caller);
         return _app.SendAsync(etag is null ? request : request.IfMatch(etag), r => _app.Offers.ReviseOffer(r, _callId, offerId, default));
     }
 
-    private Task<TestResponse> ListOwn(string caller) => _app.SendAsync(TestRequest.Get().As(caller), r => _app.Offers.ListOffers(r, _callId, default));
+    private Task<LocalResponse> ListOwn(string caller) => _app.SendAsync(LocalRequest.Get().As(caller), r => _app.Offers.ListOffers(r, _callId, default));
 
     [Fact]
     public async Task A_submitted_offer_gets_its_receipt_recorded_and_queued()
@@ -73,8 +73,8 @@ public sealed class OfferFunctionsTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(brazil.Id, Assert.Single((await ListOwn(Callers.Brazil)).Json.EnumerateArray()).GetProperty("id").GetString());
         Assert.Equal(403, (await ListOwn(Callers.Secretariat)).Status);
 
-        var counts = await _app.SendAsync(TestRequest.Get().As(Callers.Secretariat), r => _app.Offers.CountOffers(r, _callId, default));
-        var forbidden = await _app.SendAsync(TestRequest.Get().As(Callers.Kenya), r => _app.Offers.CountOffers(r, _callId, default));
+        var counts = await _app.SendAsync(LocalRequest.Get().As(Callers.Secretariat), r => _app.Offers.CountOffers(r, _callId, default));
+        var forbidden = await _app.SendAsync(LocalRequest.Get().As(Callers.Kenya), r => _app.Offers.CountOffers(r, _callId, default));
 
         Assert.Equal(3, counts.Json.GetProperty("active").GetInt32());
         Assert.Equal(2, counts.Json.GetProperty("memberStates").GetInt32());
@@ -146,7 +146,7 @@ public sealed class OfferFunctionsTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task A_withdrawn_offer_cannot_be_revised_and_nothing_changes_after_the_deadline()
     {
         var submitted = await Submit(SampleOffers.Kenya());
-        var withdrawn = await _app.SendAsync(TestRequest.Post().As(Callers.Kenya).IfMatch(submitted.ETag!), r => _app.Offers.WithdrawOffer(r, _callId, submitted.Id, default));
+        var withdrawn = await _app.SendAsync(LocalRequest.Post().As(Callers.Kenya).IfMatch(submitted.ETag!), r => _app.Offers.WithdrawOffer(r, _callId, submitted.Id, default));
         var revise = await Revise(submitted.Id, SampleOffers.Kenya(), withdrawn.ETag);
 
         Assert.Equal(("Withdrawn", 2), (withdrawn.Json.GetProperty("status").GetString(), withdrawn.Json.GetProperty("version").GetInt32()));
@@ -190,7 +190,7 @@ public sealed class OfferFunctionsTests(AzuriteFixture azurite) : IAsyncLifetime
         var before = await CountRowsAsync();
         var json = JsonSerializer.Serialize(SampleOffers.Kenya());
 
-        var cases = new (TestResponse Response, int Status, string? Field)[]
+        var cases = new (LocalResponse Response, int Status, string? Field)[]
         {
             (await Submit(SampleOffers.Kenya().With("status", "Selected")), 400, "status"),
             (await Submit(SampleOffers.Kenya().With("score", 1.0)), 400, "score"),
@@ -221,9 +221,9 @@ public sealed class OfferFunctionsTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Without_the_development_setting_the_caller_header_is_ignored()
     {
-        await using var locked = await HostingCallsApp.StartAsync(azurite.ConnectionString, new Dictionary<string, string?> { ["DevelopmentCaller:Enabled"] = "false" });
+        await using var locked = await LocalApp.StartAsync(azurite.ConnectionString, new Dictionary<string, string?> { ["DevelopmentCaller:Enabled"] = "false" });
 
-        var response = await locked.SendAsync(TestRequest.Post(SampleOffers.Kenya()).As(Callers.Kenya), r => locked.Offers.SubmitOffer(r, _callId, default));
+        var response = await locked.SendAsync(LocalRequest.Post(SampleOffers.Kenya()).As(Callers.Kenya), r => locked.Offers.SubmitOffer(r, _callId, default));
 
         Assert.Equal(401, response.Status);
     }

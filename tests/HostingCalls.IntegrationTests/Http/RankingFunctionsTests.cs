@@ -7,13 +7,13 @@ namespace HostingCalls.IntegrationTests.Http;
 [Collection(nameof(AzuriteCollection))]
 public sealed class RankingFunctionsTests(AzuriteFixture azurite) : IAsyncLifetime
 {
-    private HostingCallsApp _app = null!;
+    private LocalApp _app = null!;
     private string _callId = null!;
     private readonly Dictionary<string, string> _offers = [];
 
     public async Task InitializeAsync()
     {
-        _app = await HostingCallsApp.StartAsync(azurite.ConnectionString);
+        _app = await LocalApp.StartAsync(azurite.ConnectionString);
         _callId = await _app.OpenSampleCallAsync();
         _offers["KEN EGM-1"] = await _app.SubmitWithLetterAsync(_callId, Callers.Kenya, SampleOffers.Kenya());
         _offers["KEN RC-1"] = await _app.SubmitWithLetterAsync(_callId, Callers.Kenya, SampleOffers.Kenya("RC-1").With("proposedDates", Dates("2024-03-05", "2024-03-07")));
@@ -22,7 +22,7 @@ public sealed class RankingFunctionsTests(AzuriteFixture azurite) : IAsyncLifeti
             .With("coverage", new Dictionary<string, object?> { ["venue"] = true, ["interpretation"] = true, ["catering"] = true, ["cashUsd"] = 150000 }));
         _offers["IND RC-2"] = await _app.SubmitWithLetterAsync(_callId, Callers.India, SampleOffers.Kenya("RC-2").With("city", "New Delhi").With("proposedDates", Dates("2024-07-10", "2024-07-12")));
         _offers["BRA RC-2"] = await _app.SubmitWithLetterAsync(_callId, Callers.Brazil, SampleOffers.Kenya("RC-2").With("city", "Brasília"));
-        var japan = await _app.SendAsync(TestRequest.Post(SampleOffers.Kenya("EGM-2").With("city", "東京").With("proposedDates", Dates("2024-10-14", "2024-10-16"))).As(Callers.Japan),
+        var japan = await _app.SendAsync(LocalRequest.Post(SampleOffers.Kenya("EGM-2").With("city", "東京").With("proposedDates", Dates("2024-10-14", "2024-10-16"))).As(Callers.Japan),
             r => _app.Offers.SubmitOffer(r, _callId, default));
         _offers["JPN EGM-2"] = japan.Id;
     }
@@ -31,15 +31,15 @@ public sealed class RankingFunctionsTests(AzuriteFixture azurite) : IAsyncLifeti
 
     private static Dictionary<string, object?> Dates(string start, string end) => new() { ["start"] = start, ["end"] = end };
 
-    private Task<TestResponse> GetRanking(string caller = Callers.Secretariat, string? version = null)
+    private Task<LocalResponse> GetRanking(string caller = Callers.Secretariat, string? version = null)
     {
-        var request = TestRequest.Get().As(caller);
+        var request = LocalRequest.Get().As(caller);
         return _app.SendAsync(version is null ? request : request.WithQuery("version", version), r => _app.Rankings.GetRanking(r, _callId, default));
     }
 
-    private Task<TestResponse> Review(string offer, string caller, object body, string? etag = null)
+    private Task<LocalResponse> Review(string offer, string caller, object body, string? etag = null)
     {
-        var request = TestRequest.Put(body).As(caller);
+        var request = LocalRequest.Put(body).As(caller);
         return _app.SendAsync(etag is null ? request : request.IfMatch(etag), r => _app.Reviews.SaveReview(r, _callId, _offers[offer], default));
     }
 
@@ -54,7 +54,7 @@ public sealed class RankingFunctionsTests(AzuriteFixture azurite) : IAsyncLifeti
         },
     };
 
-    private static JsonElement Meeting(TestResponse ranking, string meetingId) =>
+    private static JsonElement Meeting(LocalResponse ranking, string meetingId) =>
         ranking.Json.GetProperty("meetings").EnumerateArray().Single(m => m.GetProperty("meetingId").GetString() == meetingId);
 
     private static JsonElement Offer(JsonElement meeting, string offerId) =>
@@ -65,7 +65,7 @@ public sealed class RankingFunctionsTests(AzuriteFixture azurite) : IAsyncLifeti
     {
         Assert.Equal(409, (await GetRanking()).Status);
         Assert.Equal(403, (await GetRanking(Callers.Kenya)).Status);
-        Assert.Equal(401, (await _app.SendAsync(TestRequest.Get(), r => _app.Rankings.GetRanking(r, _callId, default))).Status);
+        Assert.Equal(401, (await _app.SendAsync(LocalRequest.Get(), r => _app.Rankings.GetRanking(r, _callId, default))).Status);
     }
 
     [Fact]
@@ -129,7 +129,7 @@ public sealed class RankingFunctionsTests(AzuriteFixture azurite) : IAsyncLifeti
 
         // All weight on the date fit: Kenya's and France's EGM-1 offers tie, and the tie goes to the higher cost coverage.
         var weights = new { weights = new { costCoverage = 0, venueAndLogistics = 0, dateFit = 1, access = 0, reviewers = 0 }, rules = new { oneMeetingPerMemberState = false } };
-        var whatIf = await _app.SendAsync(TestRequest.Post(weights).As(Callers.Secretariat), r => _app.Rankings.RankWhatIf(r, _callId, default));
+        var whatIf = await _app.SendAsync(LocalRequest.Post(weights).As(Callers.Secretariat), r => _app.Rankings.RankWhatIf(r, _callId, default));
 
         Assert.Equal(200, whatIf.Status);
         Assert.Equal(("WhatIf", 0), (whatIf.Json.GetProperty("reason").GetString(), whatIf.Json.GetProperty("version").GetInt32()));
@@ -139,7 +139,7 @@ public sealed class RankingFunctionsTests(AzuriteFixture azurite) : IAsyncLifeti
         Assert.Equal("Reserve", egm1[1].GetProperty("outcome").GetString());
         Assert.Equal(before.Text, (await GetRanking()).Text);
 
-        var bad = await _app.SendAsync(TestRequest.Post(new { weights = new { costCoverage = 0.5, venueAndLogistics = 0, dateFit = 0, access = 0, reviewers = 0 } }).As(Callers.Secretariat),
+        var bad = await _app.SendAsync(LocalRequest.Post(new { weights = new { costCoverage = 0.5, venueAndLogistics = 0, dateFit = 0, access = 0, reviewers = 0 } }).As(Callers.Secretariat),
             r => _app.Rankings.RankWhatIf(r, _callId, default));
         Assert.Equal((400, "weights"), (bad.Status, Assert.Single(bad.ProblemFields)));
     }
@@ -149,7 +149,7 @@ public sealed class RankingFunctionsTests(AzuriteFixture azurite) : IAsyncLifeti
     {
         await _app.CloseSampleCallsAsync();
 
-        var csv = await _app.SendAsync(TestRequest.Get().As(Callers.Secretariat), r => _app.Rankings.ExportRanking(r, _callId, default));
+        var csv = await _app.SendAsync(LocalRequest.Get().As(Callers.Secretariat), r => _app.Rankings.ExportRanking(r, _callId, default));
 
         Assert.Equal(200, csv.Status);
         Assert.StartsWith("text/csv", csv.ContentType);
@@ -188,7 +188,7 @@ public sealed class RankingFunctionsTests(AzuriteFixture azurite) : IAsyncLifeti
         Assert.Equal(412, (await Review("KEN EGM-1", Callers.GermanReviewer, Scores(2, 2, 2, 2), reviewed.ETag)).Status);
         Assert.Equal(0m, Offer(Meeting(await GetRanking(), "EGM-1"), _offers["KEN EGM-1"]).GetProperty("components").GetProperty("reviewers").GetDecimal());
 
-        var all = await _app.SendAsync(TestRequest.Get().As(Callers.Secretariat), r => _app.Reviews.ListReviews(r, _callId, _offers["KEN EGM-1"], default));
+        var all = await _app.SendAsync(LocalRequest.Get().As(Callers.Secretariat), r => _app.Reviews.ListReviews(r, _callId, _offers["KEN EGM-1"], default));
         Assert.True(all.Status == 200, all.ToString());
         var review = Assert.Single(all.Json.EnumerateArray());
         Assert.Equal(("dev-reviewer-jonas", "DEU", "<b>Fine</b> rooms"),
@@ -200,7 +200,7 @@ public sealed class RankingFunctionsTests(AzuriteFixture azurite) : IAsyncLifeti
     {
         await _app.CloseSampleCallsAsync();
 
-        var offers = await _app.SendAsync(TestRequest.Get().As(Callers.GermanReviewer), r => _app.Offers.ListOffers(r, _callId, default));
+        var offers = await _app.SendAsync(LocalRequest.Get().As(Callers.GermanReviewer), r => _app.Offers.ListOffers(r, _callId, default));
 
         Assert.Equal((200, 6), (offers.Status, offers.Json.GetArrayLength()));
         Assert.Equal(403, (await GetRanking(Callers.GermanReviewer)).Status);

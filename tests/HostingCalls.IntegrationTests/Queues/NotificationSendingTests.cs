@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using HostingCalls.Core.Notifications;
 using HostingCalls.IntegrationTests.Support;
-using Planned = HostingCalls.IntegrationTests.Support.SendGridCapture.Planned;
+using Planned = HostingCalls.InProcess.SendGridCapture.Planned;
 
 namespace HostingCalls.IntegrationTests.Queues;
 
@@ -11,7 +11,7 @@ public sealed class NotificationSendingTests(AzuriteFixture azurite) : IAsyncLif
 {
     private ResultsScenario _scenario = null!;
 
-    private HostingCallsApp App => _scenario.App;
+    private LocalApp App => _scenario.App;
 
     private string FranceSelected => $"{_scenario.Offers["FRA EGM-1"]}-selected-1";
 
@@ -104,7 +104,7 @@ public sealed class NotificationSendingTests(AzuriteFixture azurite) : IAsyncLif
         var alert = Assert.Single(_scenario.Emails, e => e.To == ResultsScenario.SecretariatEmail);
         Assert.Contains(GermanyReserve, alert.Text, StringComparison.Ordinal);
 
-        var list = await App.SendAsync(TestRequest.Get().As(Callers.Secretariat), r => App.Notifications.ListNotifications(r, _scenario.CallId, default));
+        var list = await App.SendAsync(LocalRequest.Get().As(Callers.Secretariat), r => App.Notifications.ListNotifications(r, _scenario.CallId, default));
         var etag = list.Json.EnumerateArray().Single(n => n.GetProperty("id").GetString() == GermanyReserve).GetProperty("etag").GetString()!;
         Assert.Equal(403, (await Redrive(Callers.France, etag)).Status);
         Assert.Equal(428, (await Redrive(Callers.Secretariat, null)).Status);
@@ -152,7 +152,7 @@ public sealed class NotificationSendingTests(AzuriteFixture azurite) : IAsyncLif
             """;
 
         Assert.Equal(401, (await PostEventsAsync(body, tamper: true)).Status);
-        Assert.Equal(401, (await App.SendAsync(TestRequest.Raw("POST", body), r => App.Notifications.ReceiveSendGridEvents(r, default))).Status);
+        Assert.Equal(401, (await App.SendAsync(LocalRequest.Raw("POST", body), r => App.Notifications.ReceiveSendGridEvents(r, default))).Status);
         Assert.Equal(("Sent", "Sent"), (await StatusAsync(FranceSelected), await StatusAsync(GermanyReserve)));
 
         var (good, request) = await PostEventsWithRequestAsync(body);
@@ -165,21 +165,21 @@ public sealed class NotificationSendingTests(AzuriteFixture azurite) : IAsyncLif
         Assert.Equal(401, (await PostEventsAsync(body, timestamp: now)).Status);
     }
 
-    private Task<TestResponse> Redrive(string caller, string? etag)
+    private Task<LocalResponse> Redrive(string caller, string? etag)
     {
-        var request = TestRequest.Post().As(caller);
+        var request = LocalRequest.Post().As(caller);
         return App.SendAsync(etag is null ? request : request.IfMatch(etag), r => App.Notifications.RedriveNotification(r, _scenario.CallId, GermanyReserve, default));
     }
 
-    private async Task<TestResponse> PostEventsAsync(string body, bool tamper = false, long? timestamp = null) =>
+    private async Task<LocalResponse> PostEventsAsync(string body, bool tamper = false, long? timestamp = null) =>
         (await PostEventsWithRequestAsync(body, tamper, timestamp)).Response;
 
     /// <summary>Signs timestamp + body with the webhook key, as SendGrid does, and posts it (tampered after signing, if asked).</summary>
-    private async Task<(TestResponse Response, TestRequest Request)> PostEventsWithRequestAsync(string body, bool tamper = false, long? timestamp = null)
+    private async Task<(LocalResponse Response, LocalRequest Request)> PostEventsWithRequestAsync(string body, bool tamper = false, long? timestamp = null)
     {
         var stamp = (timestamp ?? App.Clock.GetUtcNow().ToUnixTimeSeconds()).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var signature = _scenario.WebhookKey.SignData(Encoding.UTF8.GetBytes(stamp + body), HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
-        var request = TestRequest.Raw("POST", tamper ? body.Replace("delivered", "dropped", StringComparison.Ordinal) : body)
+        var request = LocalRequest.Raw("POST", tamper ? body.Replace("delivered", "dropped", StringComparison.Ordinal) : body)
             .With("X-Twilio-Email-Event-Webhook-Signature", Convert.ToBase64String(signature))
             .With("X-Twilio-Email-Event-Webhook-Timestamp", stamp);
         return (await App.SendAsync(request, r => App.Notifications.ReceiveSendGridEvents(r, default)), request);

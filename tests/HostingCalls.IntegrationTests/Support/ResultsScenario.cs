@@ -13,14 +13,14 @@ public sealed class ResultsScenario : IAsyncDisposable
     public const string ScriptName = "<script>alert('x')</script> Wanjiru";
     public const string SecretariatEmail = "secretariat@unhabitat.example";
 
-    private ResultsScenario(HostingCallsApp app, SendGridCapture sendGrid, ECDsa webhookKey)
+    private ResultsScenario(LocalApp app, SendGridCapture sendGrid, ECDsa webhookKey)
     {
         App = app;
         SendGrid = sendGrid;
         WebhookKey = webhookKey;
     }
 
-    public HostingCallsApp App { get; }
+    public LocalApp App { get; }
 
     public SendGridCapture SendGrid { get; }
 
@@ -40,7 +40,7 @@ public sealed class ResultsScenario : IAsyncDisposable
     {
         var sendGrid = await SendGridCapture.StartAsync();
         var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var app = await HostingCallsApp.StartAsync(connectionString, new Dictionary<string, string?>
+        var app = await LocalApp.StartAsync(connectionString, new Dictionary<string, string?>
         {
             ["SendGrid:ApiKey"] = "SG.test-key",
             ["SendGrid:Host"] = sendGrid.Host,
@@ -74,18 +74,18 @@ public sealed class ResultsScenario : IAsyncDisposable
         Offers["FRA EGM-1"] = await App.SubmitWithLetterAsync(CallId, Callers.France, Offer("EGM-1", "Paris", "Amira Haddad", "ar", "fp@diplomatie.example", cash: 150000m));
         Offers["DEU EGM-1"] = await App.SubmitWithLetterAsync(CallId, "member-state DEU", Offer("EGM-1", "Bonn", "Jonas Weber", "es", "fp@auswaertiges-amt.example", cash: 0m));
         Offers["IND RC-2"] = await App.SubmitWithLetterAsync(CallId, Callers.India, Offer("RC-2", "New Delhi", "Priya Nair", "zh", "fp@mea.example", dates: "2024-07-10"));
-        var japan = await App.SendAsync(TestRequest.Post(Offer("EGM-2", "Tokyo", "Yuki Sato", "ru", "fp@mofa.example", dates: "2024-10-14")).As(Callers.Japan),
+        var japan = await App.SendAsync(LocalRequest.Post(Offer("EGM-2", "Tokyo", "Yuki Sato", "ru", "fp@mofa.example", dates: "2024-10-14")).As(Callers.Japan),
             r => App.Offers.SubmitOffer(r, CallId, default));
         Offers["JPN EGM-2"] = japan.Id;
         await App.CloseSampleCallsAsync();
     }
 
     /// <summary>The secretariat decides on the current ranking; returns the response.</summary>
-    public async Task<TestResponse> DecideAsync(object? overrides = null)
+    public async Task<LocalResponse> DecideAsync(object? overrides = null)
     {
-        var call = await App.SendAsync(TestRequest.Get().As(Callers.Secretariat), r => App.Calls.GetCall(r, CallId, default));
+        var call = await App.SendAsync(LocalRequest.Get().As(Callers.Secretariat), r => App.Calls.GetCall(r, CallId, default));
         var version = call.Json.GetProperty("ranking").GetProperty("version").GetInt32();
-        return await App.SendAsync(TestRequest.Post(new { rankingVersion = version, overrides = overrides ?? Array.Empty<object>() }).As(Callers.Secretariat).IfMatch(call.ETag!),
+        return await App.SendAsync(LocalRequest.Post(new { rankingVersion = version, overrides = overrides ?? Array.Empty<object>() }).As(Callers.Secretariat).IfMatch(call.ETag!),
             r => App.Decisions.DecideCall(r, CallId, default));
     }
 

@@ -19,7 +19,7 @@ public static class SampleOffers
     public static Dictionary<string, object?> With(this Dictionary<string, object?> offer, string field, object? value) =>
         new(offer) { [field] = value };
 
-    public static readonly byte[] Pdf = "%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"u8.ToArray();
+    public static readonly byte[] Pdf = LocalApp.MinimalPdf;
 
     public static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52];
 }

@@ -11,12 +11,12 @@ namespace HostingCalls.IntegrationTests.Timers;
 public sealed class CallClosingTimerTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     private static readonly DateTimeOffset Deadline = DateTimeOffset.Parse("2023-10-31T23:59:59+03:00");
-    private HostingCallsApp _app = null!;
+    private LocalApp _app = null!;
     private string _callId = null!;
 
     public async Task InitializeAsync()
     {
-        _app = await HostingCallsApp.StartAsync(azurite.ConnectionString);
+        _app = await LocalApp.StartAsync(azurite.ConnectionString);
         _callId = await _app.OpenSampleCallAsync();
         await _app.SubmitWithLetterAsync(_callId, Callers.Kenya, SampleOffers.Kenya());
         await _app.SubmitWithLetterAsync(_callId, Callers.France, SampleOffers.Kenya().With("city", "Paris"));
@@ -61,9 +61,9 @@ public sealed class CallClosingTimerTests(AzuriteFixture azurite) : IAsyncLifeti
     [Fact]
     public async Task Two_instances_at_once_close_it_once_and_store_one_ranking()
     {
-        await using var other = await HostingCallsApp.StartAsync(azurite.ConnectionString);
-        _app.Clock.SetUtcNow(HostingCallsApp.AfterTheDeadline);
-        other.Clock.SetUtcNow(HostingCallsApp.AfterTheDeadline);
+        await using var other = await LocalApp.StartAsync(azurite.ConnectionString);
+        _app.Clock.SetUtcNow(LocalApp.AfterTheDeadline);
+        other.Clock.SetUtcNow(LocalApp.AfterTheDeadline);
 
         var runs = await Task.WhenAll(
             _app.Service<RankingService>().CloseAndRankDueCallsAsync(default),
@@ -81,18 +81,18 @@ public sealed class CallClosingTimerTests(AzuriteFixture azurite) : IAsyncLifeti
     public async Task A_run_that_stopped_after_storing_the_snapshot_is_finished_by_the_next_one_without_a_second_snapshot()
     {
         // As if an instance closed the call, stored ranking 1 and stopped before pointing the call at it.
-        _app.Clock.SetUtcNow(HostingCallsApp.AfterTheDeadline);
+        _app.Clock.SetUtcNow(LocalApp.AfterTheDeadline);
         var open = await StoredCallAsync();
-        await _app.Service<ICallStore>().ReplaceAsync(open.Value with { Status = CallStatus.Closed, ClosedAt = HostingCallsApp.AfterTheDeadline }, open.ETag, default);
+        await _app.Service<ICallStore>().ReplaceAsync(open.Value with { Status = CallStatus.Closed, ClosedAt = LocalApp.AfterTheDeadline }, open.ETag, default);
         var orphan = Judge.Rank(open.Value, [], new Dictionary<string, ReviewTally>(), open.Value.Weights, open.Value.Rules,
-            new RankingStamp(1, HostingCallsApp.AfterTheDeadline, RankingReason.Closed, 0));
+            new RankingStamp(1, LocalApp.AfterTheDeadline, RankingReason.Closed, 0));
         Assert.True(await _app.Service<IRankingStore>().AddAsync(orphan, default));
 
         _app.Clock.Advance(TimeSpan.FromMinutes(1));
         await RunTimer();
 
         var call = await CallAsync();
-        Assert.Equal((CallStatus.Ranked, 1, HostingCallsApp.AfterTheDeadline), (call.Status, call.Ranking!.Version, call.Ranking.ComputedAt));
+        Assert.Equal((CallStatus.Ranked, 1, LocalApp.AfterTheDeadline), (call.Status, call.Ranking!.Version, call.Ranking.ComputedAt));
         Assert.Equal([$"{_callId}/000001.json"], await _app.RankingSnapshotsAsync(_callId));
     }
 
@@ -101,8 +101,8 @@ public sealed class CallClosingTimerTests(AzuriteFixture azurite) : IAsyncLifeti
     {
         await _app.CloseSampleCallsAsync();
 
-        var late = await _app.SendAsync(TestRequest.Post(SampleOffers.Kenya()).As(Callers.Brazil), r => _app.Offers.SubmitOffer(r, _callId, default));
-        var own = await _app.SendAsync(TestRequest.Get().As(Callers.Kenya), r => _app.Offers.ListOffers(r, _callId, default));
+        var late = await _app.SendAsync(LocalRequest.Post(SampleOffers.Kenya()).As(Callers.Brazil), r => _app.Offers.SubmitOffer(r, _callId, default));
+        var own = await _app.SendAsync(LocalRequest.Get().As(Callers.Kenya), r => _app.Offers.ListOffers(r, _callId, default));
 
         Assert.Equal(409, late.Status);
         Assert.Equal("Closed", Assert.Single(own.Json.EnumerateArray()).GetProperty("status").GetString());
@@ -115,7 +115,7 @@ public sealed class CallClosingTimerTests(AzuriteFixture azurite) : IAsyncLifeti
         await container.DeleteAsync();
         try
         {
-            _app.Clock.SetUtcNow(HostingCallsApp.AfterTheDeadline);
+            _app.Clock.SetUtcNow(LocalApp.AfterTheDeadline);
             await Assert.ThrowsAsync<InvalidOperationException>(() => RunTimer());
             Assert.Equal(CallStatus.Closed, (await CallAsync()).Status);
         }

@@ -7,9 +7,9 @@ namespace HostingCalls.IntegrationTests.Timers;
 [Collection(nameof(AzuriteCollection))]
 public sealed class NotificationOutboxTimerTests(AzuriteFixture azurite) : IAsyncLifetime
 {
-    private HostingCallsApp _app = null!;
+    private LocalApp _app = null!;
 
-    public async Task InitializeAsync() => _app = await HostingCallsApp.StartAsync(azurite.ConnectionString);
+    public async Task InitializeAsync() => _app = await LocalApp.StartAsync(azurite.ConnectionString);
 
     public async Task DisposeAsync()
     {
@@ -23,7 +23,7 @@ public sealed class NotificationOutboxTimerTests(AzuriteFixture azurite) : IAsyn
         var callId = await _app.OpenSampleCallAsync();
         await _app.NotificationsQueue.DeleteAsync();
 
-        var submitted = await _app.SendAsync(TestRequest.Post(SampleOffers.Kenya()).As(Callers.Kenya), r => _app.Offers.SubmitOffer(r, callId, default));
+        var submitted = await _app.SendAsync(LocalRequest.Post(SampleOffers.Kenya()).As(Callers.Kenya), r => _app.Offers.SubmitOffer(r, callId, default));
         var ledger = _app.Storage.Tables.GetTableClient(StorageNames.OffersTable);
         var rowKey = $"notification|{submitted.Id}-receipt-1";
 

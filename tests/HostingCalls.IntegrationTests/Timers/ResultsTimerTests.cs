@@ -9,14 +9,14 @@ public sealed class ResultsTimerTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     private ResultsScenario _scenario = null!;
 
-    private HostingCallsApp App => _scenario.App;
+    private LocalApp App => _scenario.App;
 
     public async Task InitializeAsync() => _scenario = await ResultsScenario.StartAsync(azurite.ConnectionString);
 
     public async Task DisposeAsync() => await _scenario.DisposeAsync();
 
     private async Task<string> CallStatusAsync() =>
-        (await App.SendAsync(TestRequest.Get().As(Callers.Secretariat), r => App.Calls.GetCall(r, _scenario.CallId, default))).Json.GetProperty("status").GetString()!;
+        (await App.SendAsync(LocalRequest.Get().As(Callers.Secretariat), r => App.Calls.GetCall(r, _scenario.CallId, default))).Json.GetProperty("status").GetString()!;
 
     [Fact]
     public async Task At_the_results_date_every_offer_gets_one_email_in_its_language_and_the_secretariat_a_summary()
@@ -34,7 +34,7 @@ public sealed class ResultsTimerTests(AzuriteFixture azurite) : IAsyncLifetime
 
         // At it: twice in a row, late, and on two instances at once.
         App.Clock.SetUtcNow(ResultsScenario.ResultsDate);
-        await using var other = await HostingCallsApp.StartAsync(azurite.ConnectionString);
+        await using var other = await LocalApp.StartAsync(azurite.ConnectionString);
         other.Clock.SetUtcNow(ResultsScenario.ResultsDate);
         await Task.WhenAll(
             App.ResultsTimer.ReleaseResults(new TimerInfo(), default),
@@ -93,14 +93,14 @@ public sealed class ResultsTimerTests(AzuriteFixture azurite) : IAsyncLifetime
         var before = _scenario.Emails.Count;
 
         // India confirms; France and Kenya stay silent past the date.
-        var india = await App.SendAsync(TestRequest.Post(new { confirm = true }).As(Callers.India), r => App.Decisions.AnswerAsHost(r, _scenario.CallId, _scenario.Offers["IND RC-2"], default));
+        var india = await App.SendAsync(LocalRequest.Post(new { confirm = true }).As(Callers.India), r => App.Decisions.AnswerAsHost(r, _scenario.CallId, _scenario.Offers["IND RC-2"], default));
         Assert.Equal((200, "Confirmed"), (india.Status, india.Json.GetProperty("response").GetString()));
         App.Clock.SetUtcNow(confirmBy.AddMinutes(1));
         await App.ResultsTimer.ReleaseResults(new TimerInfo(), default);
         await App.ResultsTimer.ReleaseResults(new TimerInfo(), default);
         await App.SendingPump.DrainAsync();
 
-        var call = (await App.SendAsync(TestRequest.Get().As(Callers.Secretariat), r => App.Calls.GetCall(r, _scenario.CallId, default))).Json.GetProperty("decision");
+        var call = (await App.SendAsync(LocalRequest.Get().As(Callers.Secretariat), r => App.Calls.GetCall(r, _scenario.CallId, default))).Json.GetProperty("decision");
         var egm1 = call.GetProperty("meetings")[0];
         Assert.Equal((_scenario.Offers["DEU EGM-1"], "Awaiting"), (egm1.GetProperty("hostOfferId").GetString(), egm1.GetProperty("response").GetString()));
         Assert.Equal("Lapsed", egm1.GetProperty("formerHosts")[0].GetProperty("response").GetString());

@@ -1,7 +1,7 @@
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 
-namespace HostingCalls.IntegrationTests.Support;
+namespace HostingCalls.InProcess;
 
 /// <summary>
 /// Delivers queue messages to a queue function the way the Functions host does: a message whose run throws stays

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 
-namespace HostingCalls.IntegrationTests.Support;
+namespace HostingCalls.InProcess;
 
 /// <summary>
 /// A real Azurite, from the repo's own npm package, in memory on ports the OS picks. Started as its own node

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace HostingCalls.IntegrationTests.Support;
+namespace HostingCalls.InProcess;
 
 /// <summary>
 /// A local HTTP endpoint standing in for the SendGrid API (<c>POST /v3/mail/send</c>): it records every request and

@@ -1,10 +1,10 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 
-namespace HostingCalls.IntegrationTests.Support;
+namespace HostingCalls.InProcess;
 
 /// <summary>What a client gets back: status, headers and body.</summary>
-public sealed record TestResponse(int Status, IHeaderDictionary Headers, byte[] Body)
+public sealed record LocalResponse(int Status, IHeaderDictionary Headers, byte[] Body)
 {
     public JsonElement Json => JsonDocument.Parse(Body).RootElement;
 
@@ -19,6 +19,10 @@ public sealed record TestResponse(int Status, IHeaderDictionary Headers, byte[] 
         Json.TryGetProperty("errors", out var errors) ? [.. errors.EnumerateObject().Select(e => e.Name)] : [];
 
     public string Id => Json.GetProperty("id").GetString()!;
+
+    /// <summary>This response, or an exception naming the step and what came back instead.</summary>
+    public LocalResponse Expect(int status, string step) =>
+        Status == status ? this : throw new InvalidOperationException($"Could not {step}: expected {status}, got {this}");
 
     public override string ToString() => $"{Status} {ContentType} {Text}";
 }

@@ -4,38 +4,38 @@ using HostingCalls.Core.Common;
 using HostingCalls.Functions.Access;
 using Microsoft.AspNetCore.Http;
 
-namespace HostingCalls.IntegrationTests.Support;
+namespace HostingCalls.InProcess;
 
 /// <summary>A request as a client sends it: method, body, headers and who it claims to be (development scheme).</summary>
-public sealed record TestRequest(string Method, byte[] Body, string? ContentType)
+public sealed record LocalRequest(string Method, byte[] Body, string? ContentType)
 {
     public Dictionary<string, string> Headers { get; init; } = new(StringComparer.OrdinalIgnoreCase);
 
     public Dictionary<string, string> Query { get; init; } = [];
 
-    public static TestRequest Get() => new("GET", [], null);
+    public static LocalRequest Get() => new("GET", [], null);
 
-    public static TestRequest Delete() => new("DELETE", [], null);
+    public static LocalRequest Delete() => new("DELETE", [], null);
 
-    public static TestRequest Post(object? json = null) => Json("POST", json);
+    public static LocalRequest Post(object? json = null) => Json("POST", json);
 
-    public static TestRequest Put(object json) => Json("PUT", json);
+    public static LocalRequest Put(object json) => Json("PUT", json);
 
-    public static TestRequest Raw(string method, string text, string contentType = "application/json") =>
+    public static LocalRequest Raw(string method, string text, string contentType = "application/json") =>
         new(method, Encoding.UTF8.GetBytes(text), contentType);
 
-    public static TestRequest File(byte[] content) => new("POST", content, "application/octet-stream");
+    public static LocalRequest File(byte[] content) => new("POST", content, "application/octet-stream");
 
-    private static TestRequest Json(string method, object? json) =>
+    private static LocalRequest Json(string method, object? json) =>
         json is null ? new(method, [], null) : new(method, JsonSerializer.SerializeToUtf8Bytes(json, json.GetType(), ApiJson.Options), "application/json");
 
-    public TestRequest As(string caller) => With(CallerResolver.DevelopmentHeader, caller);
+    public LocalRequest As(string caller) => With(CallerResolver.DevelopmentHeader, caller);
 
-    public TestRequest IfMatch(string etag) => With("If-Match", etag);
+    public LocalRequest IfMatch(string etag) => With("If-Match", etag);
 
-    public TestRequest With(string header, string value) => this with { Headers = new(Headers, StringComparer.OrdinalIgnoreCase) { [header] = value } };
+    public LocalRequest With(string header, string value) => this with { Headers = new(Headers, StringComparer.OrdinalIgnoreCase) { [header] = value } };
 
-    public TestRequest WithQuery(string name, string value) => this with { Query = new(Query) { [name] = value } };
+    public LocalRequest WithQuery(string name, string value) => this with { Query = new(Query) { [name] = value } };
 
     public DefaultHttpContext ToHttpContext(IServiceProvider services)
     {
