@@ -77,7 +77,7 @@ public sealed class LocalApp : IAsyncDisposable
 
     public QueueClient NotificationsQueue => Storage.Queues.GetQueueClient(StorageNames.NotificationsQueue);
 
-    public static async Task<LocalApp> StartAsync(string connectionString, IDictionary<string, string?>? settings = null)
+    public static async Task<LocalApp> StartAsync(string connectionString, IDictionary<string, string?>? settings = null, DateTimeOffset? now = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
@@ -87,7 +87,7 @@ public sealed class LocalApp : IAsyncDisposable
             })
             .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
-        var clock = new FakeTimeProvider(DuringTheCall);
+        var clock = new FakeTimeProvider(now ?? DuringTheCall);
         var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<TimeProvider>(clock)
