@@ -61,6 +61,8 @@ public sealed record Call
 
     public Meeting? FindMeeting(string? meetingId) => Meetings.FirstOrDefault(m => m.Id == meetingId);
 
+    public bool AcceptsOffersAt(DateTimeOffset now) => Status == CallStatus.Open && now >= OpensAt && now <= LastAcceptedAt;
+
     /// <summary>Throws a 409 rejection unless offers can be submitted, revised or withdrawn at <paramref name="now"/>.</summary>
     public void EnsureAcceptsOffersAt(DateTimeOffset now)
     {

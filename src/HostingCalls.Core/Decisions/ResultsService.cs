@@ -18,6 +18,9 @@ public sealed partial class ResultsService(
 {
     public const string ResultsSummaryKey = "results";
 
+    /// <summary>Claims and queue sends in flight at once when results go out: each is a round trip to storage.</summary>
+    private const int QueueingInFlight = 16;
+
     public async Task<ResultsRun> ReleaseDueAsync(CancellationToken cancellationToken)
     {
         var (announced, promoted, failed) = (new List<string>(), new List<string>(), new List<string>());
@@ -91,10 +94,9 @@ public sealed partial class ResultsService(
         await ledger.RecordAsync(results, cancellationToken);
 
         var ids = results.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
-        foreach (var recorded in (await ledger.ListAsync(call.Id, cancellationToken)).Where(n => ids.Contains(n.Value.Id)))
-        {
-            await outbox.QueueAsync(recorded, cancellationToken);
-        }
+        var recorded = (await ledger.ListAsync(call.Id, cancellationToken)).Where(n => ids.Contains(n.Value.Id));
+        await Parallel.ForEachAsync(recorded, new ParallelOptions { MaxDegreeOfParallelism = QueueingInFlight, CancellationToken = cancellationToken },
+            async (notification, token) => await outbox.QueueAsync(notification, token));
 
         try
         {

@@ -34,6 +34,36 @@ public sealed partial class NotificationOutbox(INotificationQueue queue, INotifi
         }
     }
 
+    /// <summary>
+    /// Queues a notification that was stored already claimed (Queued, with the change it tells of). If the queue
+    /// fails, the claim is given back so the timer queues it; if even that fails, it is found stranded later.
+    /// </summary>
+    public async Task<bool> TryQueueClaimedAsync(Notification claimed, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await queue.EnqueueAsync(claimed.Message, cancellationToken);
+            return true;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogQueueFailed(logger, exception, claimed.Id);
+            try
+            {
+                if (await ledger.FindAsync(claimed.CallId, claimed.Id, CancellationToken.None) is { Value.Status: NotificationStatus.Queued } stored)
+                {
+                    await ledger.TryReplaceAsync(stored.Value with { Status = NotificationStatus.Recorded, QueuedAt = null }, stored.ETag, CancellationToken.None);
+                }
+            }
+            catch (Exception failure) when (failure is not OperationCanceledException)
+            {
+                // Storage is failing too: the row stays Queued and the outbox timer finds it stranded.
+            }
+
+            return false;
+        }
+    }
+
     /// <summary>Claims and queues <paramref name="stored"/> if it is Recorded; false when another run has it.</summary>
     public Task<bool> QueueAsync(Stored<Notification> stored, CancellationToken cancellationToken) =>
         stored.Value.Status == NotificationStatus.Recorded ? ClaimAndQueueAsync(stored, cancellationToken) : Task.FromResult(false);

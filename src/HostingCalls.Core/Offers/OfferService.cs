@@ -10,6 +10,8 @@ namespace HostingCalls.Core.Offers;
 public sealed class OfferService(ICallStore calls, IOfferStore offers, NotificationOutbox outbox, TimeProvider clock)
 {
     public const int MaxIdempotencyKeyLength = 200;
+    private static readonly TimeSpan OpenCallMemory = TimeSpan.FromSeconds(10);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (Call Call, DateTimeOffset Until)> _openCalls = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Submits an offer. With an Idempotency-Key, a retry returns the offer the first request made, even after the
@@ -18,14 +20,14 @@ public sealed class OfferService(ICallStore calls, IOfferStore offers, Notificat
     public async Task<SubmittedOffer> SubmitAsync(Caller caller, string callId, OfferInput input, string? idempotencyKey, CancellationToken cancellationToken)
     {
         var memberState = caller.EnsureMemberState();
-        var call = (await calls.FindVisibleAsync(caller, callId, cancellationToken)).Value;
+        var call = await OpenCallAsync(caller, callId, cancellationToken);
         var keyHash = idempotencyKey is null ? null : HashOfKey(idempotencyKey);
-        if (keyHash is not null && await offers.FindKeyAsync(callId, memberState, keyHash, cancellationToken) is { } known)
+        var now = clock.GetUtcNow();
+        if (keyHash is not null && !call.AcceptsOffersAt(now) && await offers.FindKeyAsync(callId, memberState, keyHash, cancellationToken) is { } known)
         {
-            return await ReplayAsync(call, input, memberState, known, cancellationToken);
+            return await ReplayAsync(call, input, memberState, known, cancellationToken); // accepted in time; this is its retry
         }
 
-        var now = clock.GetUtcNow();
         call.EnsureAcceptsOffersAt(now);
         var details = OfferRules.Apply(input, call, memberState);
         var offer = new Offer
@@ -41,18 +43,40 @@ public sealed class OfferService(ICallStore calls, IOfferStore offers, Notificat
             UpdatedAt = now,
         };
         var key = keyHash is null ? null : new IdempotencyKey(memberState, keyHash, HashOfRequest(details), offer.Id);
-        var receipt = Notification.About(offer, NotificationKind.Receipt, now);
+        // Recorded as already queued, so that queueing it needs no second write; if queueing fails it is given back.
+        var receipt = Notification.About(offer, NotificationKind.Receipt, now) with { Status = NotificationStatus.Queued, QueuedAt = now };
         var stored = await offers.AddAsync(offer, key, receipt, cancellationToken);
         if (stored is null)
         {
-            // Another request with the same key won the race; answer as it did.
+            // The key was used before (a retry), or by a request racing this one: answer as the first did.
             var winner = await offers.FindKeyAsync(callId, memberState, keyHash!, cancellationToken)
                 ?? throw new InvalidOperationException("The idempotency key was taken but cannot be read back.");
             return await ReplayAsync(call, input, memberState, winner, cancellationToken);
         }
 
-        await outbox.TryQueueAsync(receipt, cancellationToken);
+        await outbox.TryQueueClaimedAsync(receipt, cancellationToken);
         return new SubmittedOffer(OfferView.Of(stored, call), Replayed: false);
+    }
+
+    /// <summary>
+    /// The call an offer is submitted to. An Open call is kept in memory for a few seconds: nothing intake checks can
+    /// change once it is open (its deadline is fixed), and it closes only after its deadline, which the clock checks.
+    /// </summary>
+    private async Task<Call> OpenCallAsync(Caller caller, string callId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (_openCalls.TryGetValue(callId, out var cached) && cached.Until > now && cached.Call.IsVisibleTo(caller))
+        {
+            return cached.Call;
+        }
+
+        var call = (await calls.FindVisibleAsync(caller, callId, cancellationToken)).Value;
+        if (call.Status == CallStatus.Open)
+        {
+            _openCalls[callId] = (call, now + OpenCallMemory);
+        }
+
+        return call;
     }
 
     public async Task<OfferView> FindAsync(Caller caller, string callId, string offerId, CancellationToken cancellationToken)
@@ -142,9 +166,9 @@ public sealed class OfferService(ICallStore calls, IOfferStore offers, Notificat
 
     private async Task<Stored<Offer>> SaveChangeAsync(Offer changed, string etag, NotificationKind kind, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var notification = Notification.About(changed, kind, now);
+        var notification = Notification.About(changed, kind, now) with { Status = NotificationStatus.Queued, QueuedAt = now };
         var stored = await offers.ReplaceAsync(changed, etag, notification, cancellationToken);
-        await outbox.TryQueueAsync(notification, cancellationToken);
+        await outbox.TryQueueClaimedAsync(notification, cancellationToken);
         return stored;
     }
 

@@ -86,6 +86,9 @@ public class OfferServiceTests
     [Fact]
     public async Task The_same_key_with_a_different_offer_is_refused_with_422_and_stores_nothing()
     {
+        // The key is taken: the optimistic add finds it so and the first request's key says another offer.
+        _offers.Setup(o => o.AddAsync(It.IsAny<Offer>(), It.IsAny<IdempotencyKey?>(), It.IsAny<Notification>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((Stored<Offer>?)null);
         _offers.Setup(o => o.FindKeyAsync(_call.Id, "KEN", It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new IdempotencyKey("KEN", "hash", "hash-of-another-offer", "0190c0de00007000800000000000aaaa"));
 
@@ -99,9 +102,8 @@ public class OfferServiceTests
     {
         Offer? winner = null;
         IdempotencyKey? winnerKey = null;
-        var lookups = 0;
         _offers.Setup(o => o.FindKeyAsync(_call.Id, "KEN", It.IsAny<string>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(() => lookups++ == 0 ? null : winnerKey);
+            .ReturnsAsync(() => winnerKey);
         _offers.Setup(o => o.AddAsync(It.IsAny<Offer>(), It.IsAny<IdempotencyKey?>(), It.IsAny<Notification>(), It.IsAny<CancellationToken>()))
             .Callback<Offer, IdempotencyKey?, Notification, CancellationToken>((o, k, _, _) => (winner, winnerKey) = (o with { Id = "0190c0de00007000800000000000ffff" }, k! with { OfferId = "0190c0de00007000800000000000ffff" }))
             .ReturnsAsync((Stored<Offer>?)null);

@@ -1,0 +1,165 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using Azure.Data.Tables;
+using HostingCalls.Benchmarks;
+using HostingCalls.Core.Calls;
+using HostingCalls.Core.Judging;
+using HostingCalls.Core.Notifications;
+using HostingCalls.Core.Offers;
+using HostingCalls.Functions.Storage;
+using HostingCalls.InProcess;
+using Microsoft.Azure.Functions.Worker;
+
+// Side-by-side figures in one run, one name=value line each. --quick: smaller counts, under a minute.
+var quick = args.Contains("--quick");
+const int InFlight = 16;
+var intakeCount = quick ? 300 : 2000;
+var closeCount = quick ? 1000 : 10_000;
+var rankCount = 100_000;
+Console.WriteLine($"# {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}{(quick ? ", --quick" : "")}");
+Console.WriteLine($"# intake {intakeCount} offers, close and notify {closeCount}, rank {rankCount}, {InFlight} requests in flight");
+
+// rank_100k: judging and exact assignment alone, in memory.
+{
+    var call = SampleCall(DateTimeOffset.UtcNow);
+    var offers = SyntheticOffers.For(call, rankCount);
+    var none = new Dictionary<string, ReviewTally>();
+    Ranking Rank() => Judge.Rank(call, offers, none, call.Weights, call.Rules, new RankingStamp(1, DateTimeOffset.UtcNow, RankingReason.Closed, 0));
+    Rank(); // warm up
+    var times = new List<double>();
+    long allocated = 0;
+    for (var run = 0; run < 3; run++)
+    {
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var watch = Stopwatch.StartNew();
+        Rank();
+        times.Add(watch.Elapsed.TotalMilliseconds);
+        allocated = Math.Max(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    Print("rank_100k_ms", times.Order().ElementAt(1));
+    Print("rank_100k_mb", allocated / 1048576.0);
+}
+
+await using var azurite = await Azurite.StartAsync();
+await using var sendGrid = await SendGridCapture.StartAsync();
+await using var app = await LocalApp.StartAsync(azurite.ConnectionString, new Dictionary<string, string?>
+{
+    ["SendGrid:ApiKey"] = "SG.benchmark",
+    ["SendGrid:Host"] = sendGrid.Host,
+    ["SendGrid:FromEmail"] = "bench@example.org",
+    ["Notifications:SecretariatEmail"] = "secretariat@example.org",
+});
+
+// close_10k: close and rank a call of N offers, against merely reading those offers.
+var bigCall = await app.OpenSampleCallAsync();
+{
+    var stored = (await app.Service<ICallStore>().FindAsync(bigCall, default))!.Value;
+    var store = app.Service<IOfferStore>();
+    var offers = SyntheticOffers.For(stored, closeCount);
+    await Measure.InFlightAsync(offers.Count, InFlight, i => store.AddAsync(offers[i], null, Notification.About(offers[i], NotificationKind.Receipt, offers[i].SubmittedAt) with { Status = NotificationStatus.Sent }, default));
+    var read = await Measure.TimeAsync(() => store.ListAsync(bigCall, null, default));
+    app.Clock.SetUtcNow(LocalApp.AfterTheDeadline);
+    var close = await Measure.TimeAsync(() => app.ClosingTimer.CloseAndRankCalls(new TimerInfo(), default));
+    var ranked = (await app.Service<ICallStore>().FindAsync(bigCall, default))!.Value;
+    Check(ranked.Status == CallStatus.Ranked, "the big call was not ranked");
+    Print("close_10k_read_ms", read.TotalMilliseconds);
+    Print("close_10k_ms", close.TotalMilliseconds);
+    Print("close_10k_ratio", close / read);
+}
+
+// notify_10k: release the results of that call and send every email to the local SendGrid, against raw queue sends.
+{
+    var call = await app.SendAsync(LocalRequest.Get().As(LocalApp.Secretariat), r => app.Calls.GetCall(r, bigCall, default));
+    (await app.SendAsync(LocalRequest.Post(new { rankingVersion = 1 }).As(LocalApp.Secretariat).IfMatch(call.ETag!), r => app.Decisions.DecideCall(r, bigCall, default))).Expect(200, "decide");
+    await app.NotificationsQueue.ClearMessagesAsync();
+    app.Clock.SetUtcNow(DateTimeOffset.Parse("2023-11-30T09:00:00+03:00", CultureInfo.InvariantCulture));
+    var fanOut = await Measure.TimeAsync(() => app.ResultsTimer.ReleaseResults(new TimerInfo(), default));
+    var send = await Measure.TimeAsync(() => DrainInFlightAsync(app, InFlight));
+    var raw = app.Storage.Queues.GetQueueClient("benchmark-raw");
+    await raw.CreateIfNotExistsAsync();
+    var message = JsonSerializer.Serialize(new NotificationMessage(bigCall, "x"));
+    var rawTime = await Measure.InFlightAsync(closeCount + 1, InFlight, _ => raw.SendMessageAsync(message));
+    var emails = sendGrid.Accepted.Where(e => e.CallId == bigCall).ToList();
+    Check(emails.Count == closeCount + 1, $"{emails.Count} emails for {closeCount} offers and the summary");
+    Print("notify_10k_fanout_ms", fanOut.TotalMilliseconds);
+    Print("notify_10k_send_ms", send.TotalMilliseconds);
+    Print("notify_10k_raw_queue_ms", rawTime.TotalMilliseconds);
+    Print("notify_10k_ratio", rawTime / (fanOut + send));
+    Print("notify_duplicates", emails.Count - emails.Select(e => e.NotificationId).Distinct().Count());
+}
+
+// intake: offers accepted per second through the submit function, against raw AddEntity, both with 16 in flight.
+{
+    var table = app.Storage.Tables.GetTableClient("benchmarkraw");
+    await table.CreateIfNotExistsAsync();
+    var rawTime = await Measure.InFlightAsync(intakeCount, InFlight, i => table.AddEntityAsync(new TableEntity("raw", i.ToString("D6", CultureInfo.InvariantCulture)) { ["Data"] = new string('x', 1500) }));
+    var intakeCall = await OpenFreshCallAsync(app);
+    var body = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "samples", "unhabitat-2023-offers.json"));
+    var offer = JsonDocument.Parse(body).RootElement.GetProperty("offers")[0].GetProperty("offer").GetRawText();
+    var states = HostingCalls.Core.MemberStates.MemberStateDirectory.All.Select(s => s.Code).ToArray();
+    var failed = 0;
+    var submitTime = await Measure.InFlightAsync(intakeCount, InFlight, async i =>
+    {
+        var response = await app.SendAsync(LocalRequest.Raw("POST", offer).As($"member-state {states[i % states.Length]}").With("Idempotency-Key", $"k{i}"), r => app.Offers.SubmitOffer(r, intakeCall, default));
+        if (response.Status != 201)
+        {
+            Interlocked.Increment(ref failed);
+        }
+    });
+    Check(failed == 0, $"{failed} submissions failed");
+    Print("intake_offers_per_s", intakeCount / submitTime.TotalSeconds);
+    Print("intake_raw_adds_per_s", intakeCount / rawTime.TotalSeconds);
+    Print("intake_ratio", rawTime / submitTime);
+}
+
+return 0;
+
+static Call SampleCall(DateTimeOffset now)
+{
+    var input = JsonSerializer.Deserialize<CallInput>(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "samples", "unhabitat-2023-call.json")), HostingCalls.Core.Common.ApiJson.Options)!;
+    return CallRules.Apply(input, Call.NewDraft("0190c0de00007000800000000000c411", "benchmark", now)) with { Status = CallStatus.Closed };
+}
+
+// A call like the sample whose deadline is still ahead on the app's clock (the first one is closed by now).
+static async Task<string> OpenFreshCallAsync(LocalApp app)
+{
+    var json = JsonSerializer.Deserialize<Dictionary<string, object>>(LocalApp.SampleCallJson())!;
+    json["opensAt"] = app.Clock.GetUtcNow().AddMinutes(-1);
+    json["deadline"] = app.Clock.GetUtcNow().AddDays(30);
+    json["resultsDate"] = app.Clock.GetUtcNow().AddDays(60);
+    var created = (await app.SendAsync(LocalRequest.Raw("POST", JsonSerializer.Serialize(json)).As(LocalApp.Secretariat), r => app.Calls.CreateCall(r, default))).Expect(201, "create a call");
+    (await app.SendAsync(LocalRequest.Post().As(LocalApp.Secretariat).IfMatch(created.ETag!), r => app.Calls.OpenCall(r, created.Id, default))).Expect(200, "open it");
+    return created.Id;
+}
+
+// The queue delivered as the Functions host does on one instance: batches of 32, 16 messages handled at once.
+static async Task DrainInFlightAsync(LocalApp app, int inFlight)
+{
+    while (true)
+    {
+        var batch = (await app.NotificationsQueue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(5))).Value;
+        if (batch.Length == 0)
+        {
+            return;
+        }
+
+        await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = inFlight }, async (message, _) =>
+        {
+            await app.QueueFunctions.SendNotification(message.Body.ToString(), default);
+            await app.NotificationsQueue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+        });
+    }
+}
+
+static void Print(string name, double value) => Console.WriteLine(FormattableString.Invariant($"{name}={value:0.###}"));
+
+static void Check(bool condition, string failure)
+{
+    if (!condition)
+    {
+        throw new InvalidOperationException(failure);
+    }
+}
