@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 
 namespace HostingCalls.Core.Notifications;
@@ -93,11 +94,14 @@ public sealed partial class NotificationSender(
             return;
         }
 
+        // A last attempt that got no answer may have been sent: it is Unconfirmed, never Failed, so that nobody
+        // re-drives it thinking it was not.
         var notification = stored.Value;
+        var unanswered = notification.Status == NotificationStatus.Sending;
         var failed = notification with
         {
-            Status = NotificationStatus.Failed,
-            LastError = $"Gave up after {notification.Attempts} attempts: {notification.LastError ?? "no answer recorded"}",
+            Status = unanswered ? NotificationStatus.Unconfirmed : NotificationStatus.Failed,
+            LastError = $"Gave up after {notification.Attempts} attempts{(unanswered ? "; the last got no answer, so it may have been sent" : "")}: {notification.LastError ?? "no answer recorded"}",
         };
         if (await ledger.TryReplaceAsync(failed, stored.ETag, cancellationToken) is null)
         {
@@ -110,8 +114,11 @@ public sealed partial class NotificationSender(
             return; // An email to the secretariat about a failed email to the secretariat would fail the same way.
         }
 
-        var alert = Notification.Summary(notification.CallId, $"failed-{notification.Id}", clock.GetUtcNow(),
-            $"The {notification.Kind} email {notification.Id} could not be sent: {failed.LastError}. Re-drive it from the call's notifications once the cause is mended.");
+        // Keyed by the attempts too: a re-driven email that fails again is told again.
+        var alert = Notification.Summary(notification.CallId, string.Create(CultureInfo.InvariantCulture, $"failed-{notification.Id}-{notification.Attempts}"), clock.GetUtcNow(),
+            unanswered
+                ? $"The {notification.Kind} email {notification.Id} may or may not have been sent: {failed.LastError}. Re-drive it only if no delivery event comes."
+                : $"The {notification.Kind} email {notification.Id} could not be sent: {failed.LastError}. Re-drive it from the call's notifications once the cause is mended.");
         await ledger.RecordAsync([alert], cancellationToken);
         await outbox.TryQueueAsync(alert, cancellationToken);
     }

@@ -25,7 +25,8 @@ public sealed partial class DeliveryTracker(INotificationLedger ledger, IDeliver
             throw Unauthenticated("The signature does not verify, or the request is too old or too new.");
         }
 
-        if (!await log.TryRecordSignatureAsync(Ids.Hash(signature!), cancellationToken))
+        // The signature's bytes, not its text: base64 written with spaces is the same signature.
+        if (!await log.TryRecordSignatureAsync(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Convert.FromBase64String(signature!))), cancellationToken))
         {
             throw Unauthenticated("This signed request was received before; a replay changes nothing.");
         }
