@@ -15,8 +15,8 @@ using Microsoft.Azure.Functions.Worker;
 // Side-by-side figures in one run, one name=value line each. --quick: smaller counts, under a minute.
 var quick = args.Contains("--quick");
 const int InFlight = 16;
-var intakeCount = quick ? 300 : 2000;
-var closeCount = quick ? 1000 : 10_000;
+var intakeCount = quick ? 200 : 2000;
+var closeCount = quick ? 500 : 10_000;
 var rankCount = 100_000;
 Console.WriteLine($"# {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}{(quick ? ", --quick" : "")}");
 Console.WriteLine($"# intake {intakeCount} offers, close and notify {closeCount}, rank {rankCount}, {InFlight} requests in flight");
