@@ -27,7 +27,7 @@ public sealed partial class ResultsService(
         var now = clock.GetUtcNow();
         foreach (var stored in await calls.ListAsync(CallStatus.Decided, cancellationToken))
         {
-            if (stored.Value.ResultsDate <= now && await GuardAsync(stored.Value.Id, failed, () => ReleaseAsync(stored, cancellationToken)))
+            if (stored.Value.ResultsDate <= now && await CallRuns.GuardAsync(stored.Value.Id, failed, () => ReleaseAsync(stored, cancellationToken), LogFailed))
             {
                 announced.Add(stored.Value.Id);
             }
@@ -35,7 +35,7 @@ public sealed partial class ResultsService(
 
         foreach (var stored in await calls.ListAsync(CallStatus.Announced, cancellationToken))
         {
-            if (await GuardAsync(stored.Value.Id, failed, () => FollowUpAsync(stored, cancellationToken)))
+            if (await CallRuns.GuardAsync(stored.Value.Id, failed, () => FollowUpAsync(stored, cancellationToken), LogFailed))
             {
                 promoted.Add(stored.Value.Id);
             }
@@ -134,22 +134,10 @@ public sealed partial class ResultsService(
         _ => NotificationKind.NotSelected,
     };
 
-    private async Task<bool> GuardAsync(string callId, List<string> failed, Func<Task<bool>> step)
-    {
-        try
-        {
-            return await step();
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            LogFailed(logger, exception, callId);
-            failed.Add(callId);
-            return false;
-        }
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallId} announced: {Count} notifications recorded")]
     private static partial void LogAnnounced(ILogger logger, string callId, int count);
+
+    private void LogFailed(Exception exception, string callId) => LogFailed(logger, exception, callId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Releasing results or following up hosts of call {CallId} failed; the next run retries it")]
     private static partial void LogFailed(ILogger logger, Exception exception, string callId);

@@ -28,7 +28,7 @@ public sealed partial class RankingService(
         foreach (var stored in await calls.ListAsync(CallStatus.Open, cancellationToken))
         {
             if (now >= stored.Value.LastAcceptedAt + SettleTime
-                && await GuardAsync(stored.Value.Id, failed, () => CloseAsync(stored, now, cancellationToken)))
+                && await CallRuns.GuardAsync(stored.Value.Id, failed, () => CloseAsync(stored, now, cancellationToken), LogFailed))
             {
                 closed.Add(stored.Value.Id);
             }
@@ -38,7 +38,7 @@ public sealed partial class RankingService(
         foreach (var stored in due)
         {
             var reason = stored.Value.Status == CallStatus.Closed ? RankingReason.Closed : RankingReason.Reviewed;
-            if (await GuardAsync(stored.Value.Id, failed, async () => await RankAsync(stored.Value.Id, reason, cancellationToken) is not null))
+            if (await CallRuns.GuardAsync(stored.Value.Id, failed, async () => await RankAsync(stored.Value.Id, reason, cancellationToken) is not null, LogFailed))
             {
                 ranked.Add(stored.Value.Id);
             }
@@ -165,26 +165,13 @@ public sealed partial class RankingService(
         }
     }
 
-    /// <summary>One call's failure is logged and left to the next tick; the other calls go on.</summary>
-    private async Task<bool> GuardAsync(string callId, List<string> failed, Func<Task<bool>> step)
-    {
-        try
-        {
-            return await step();
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            LogFailed(logger, exception, callId);
-            failed.Add(callId);
-            return false;
-        }
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallId} closed; its deadline was {Deadline}")]
     private static partial void LogClosed(ILogger logger, string callId, DateTimeOffset deadline);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallId} ranked: version {Version} ({Reason})")]
     private static partial void LogRanked(ILogger logger, string callId, int version, RankingReason reason);
+
+    private void LogFailed(Exception exception, string callId) => LogFailed(logger, exception, callId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Closing or ranking call {CallId} failed; the next run retries it")]
     private static partial void LogFailed(ILogger logger, Exception exception, string callId);
