@@ -136,8 +136,9 @@ public sealed class DecisionService(ICallStore calls, IRankingStore rankings, IO
     }
 
     /// <summary>
-    /// Records and queues what a promotion tells: the request to confirm to the new host, and a note to the
-    /// secretariat. The ids come from the decision, so recording them again (the timer re-checks) adds nothing.
+    /// Records and queues what a promotion tells: the former host that it no longer hosts, the request to confirm to
+    /// the new host, and a note to the secretariat. The ids come from the decision, so recording them again (the
+    /// timer re-checks) adds nothing.
     /// </summary>
     public async Task NotifyPromotionAsync(Call call, int m, CancellationToken cancellationToken)
     {
@@ -146,6 +147,11 @@ public sealed class DecisionService(ICallStore calls, IRankingStore rankings, IO
         var formerName = MemberStateDirectory.Find(former.MemberState)?.Name ?? former.MemberState;
         var now = clock.GetUtcNow();
         var notifications = new List<Notification>();
+        if (await offers.FindAsync(call.Id, former.OfferId, cancellationToken) is { } formerOffer)
+        {
+            notifications.Add(Notification.About(formerOffer.Value, NotificationKind.NotSelected, now));
+        }
+
         string note;
         if (meeting.HostOfferId is { } hostId && await offers.FindAsync(call.Id, hostId, cancellationToken) is { } host)
         {

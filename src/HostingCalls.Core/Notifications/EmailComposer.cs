@@ -50,7 +50,7 @@ public sealed class EmailComposer(ICallStore calls, IOfferStore offers, IRanking
                 ? meetingDecision?.ConfirmBy
                 : call.LastAcceptedAt,
             ReservePlace = place,
-            Reason = ReasonFor(ranking, offer),
+            Reason = FormerHostReason(call, offer.Id) ?? ReasonFor(ranking, offer),
         };
         return new OutgoingEmail(call.Id, notification.Id, notification.Kind, details.FocalPoint.Email, details.FocalPoint.Name,
             details.PermanentMissionEmail, EmailTemplates.Render(notification.Kind, details.FocalPoint.Language, facts));
@@ -69,6 +69,14 @@ public sealed class EmailComposer(ICallStore calls, IOfferStore offers, IRanking
             return new SummaryLine(meeting.Id, meeting.Title, host?.MemberStateName, host?.City, ranking?.Meetings[m].Eligible.Count ?? 0, d.Reserves.Count);
         })],
     };
+
+    /// <summary>Why a host that was selected no longer is: it declined, or did not confirm by its date.</summary>
+    private static string? FormerHostReason(Call call, string offerId) =>
+        call.Decision?.Meetings.SelectMany(m => m.FormerHosts.Select(f => (m.MeetingId, f))).FirstOrDefault(x => x.f.OfferId == offerId) is { f: { } former } match
+            ? former.Response == Decisions.HostResponse.Lapsed
+                ? $"hosting {match.MeetingId} was not confirmed by the date set; the first reserve was asked to host it instead"
+                : $"hosting {match.MeetingId} was declined; the first reserve was asked to host it instead"
+            : null;
 
     private static string? ReasonFor(Ranking? ranking, Offer offer)
     {

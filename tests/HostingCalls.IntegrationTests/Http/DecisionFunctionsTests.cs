@@ -79,7 +79,9 @@ public sealed class DecisionFunctionsTests(AzuriteFixture azurite) : IAsyncLifet
         await App.ResultsTimer.ReleaseResults(new TimerInfo(), default); // a timer run after it adds nothing
         Assert.Equal(0, await App.SendingPump.DrainAsync());
         var told = _scenario.Emails.Skip(before).ToList();
-        Assert.Equal(2, told.Count);
+        Assert.Equal(3, told.Count);
+        var released = Assert.Single(told, e => e.NotificationId == $"{_scenario.Offers["FRA EGM-1"]}-notselected-1");
+        Assert.Contains("hosting EGM-1 was declined", released.Text, StringComparison.Ordinal);
         var request = Assert.Single(told, e => e.NotificationId == $"{_scenario.Offers["DEU EGM-1"]}-hostconfirmationrequest-1");
         Assert.Contains("lang=\"es\"", request.Html, StringComparison.Ordinal);
         Assert.Contains("France declined to host EGM-1; Germany (the first reserve) was promoted and asked to confirm.", Assert.Single(told, e => e.To == ResultsScenario.SecretariatEmail).Text, StringComparison.Ordinal);

@@ -109,7 +109,9 @@ public sealed class ResultsTimerTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal("Confirmed", call.GetProperty("meetings")[3].GetProperty("response").GetString());
 
         var sent = _scenario.Emails.Skip(before).ToList();
-        Assert.True(sent.Count == 3, string.Join(", ", sent.Select(e => e.NotificationId))); // the request to Germany, and a note to the secretariat for each meeting
+        // The request to Germany; to France and Kenya, that they no longer host; a note to the secretariat for each meeting.
+        Assert.True(sent.Count == 5, string.Join(", ", sent.Select(e => e.NotificationId)));
+        Assert.Contains("was not confirmed by the date set", Assert.Single(sent, e => e.NotificationId == $"{_scenario.Offers["KEN RC-1"]}-notselected-1").Text, StringComparison.Ordinal);
         Assert.Single(sent, e => e.NotificationId == $"{_scenario.Offers["DEU EGM-1"]}-hostconfirmationrequest-1");
         Assert.Equal(2, sent.Count(e => e.To == ResultsScenario.SecretariatEmail));
         Assert.Contains(sent, e => e.Text.Contains("France did not confirm in time to host EGM-1; Germany (the first reserve) was promoted", StringComparison.Ordinal));
