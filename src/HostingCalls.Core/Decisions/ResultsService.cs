@@ -62,7 +62,8 @@ public sealed partial class ResultsService(
         caller.EnsureSecretariat();
         var call = (await calls.FindVisibleAsync(caller, callId, cancellationToken)).Value;
         var etag = ifMatch ?? throw Rejection.PreconditionRequired("notification");
-        var stored = await ledger.FindAsync(call.Id, notificationId, cancellationToken) ?? throw Rejection.NotFound("notification");
+        var stored = (Notification.IsWellFormedId(notificationId) ? await ledger.FindAsync(call.Id, notificationId, cancellationToken) : null)
+            ?? throw Rejection.NotFound("notification");
         if (stored.Value.Status is not (NotificationStatus.Failed or NotificationStatus.Unconfirmed))
         {
             throw Rejection.Conflict("Nothing to re-drive.", $"The notification is {stored.Value.Status}; only a Failed or Unconfirmed one is sent again.");

@@ -44,6 +44,10 @@ public sealed record Notification(
 
     public NotificationMessage Message => new(CallId, Id);
 
+    /// <summary>Whether <paramref name="id"/> could be a notification id (server ids, kinds and digits), so it is safe to look up.</summary>
+    public static bool IsWellFormedId(string? id) =>
+        id is { Length: > 0 and <= 200 } && id.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
+
     /// <summary>Done: nothing more will be sent for it unless the secretariat re-drives it.</summary>
     public bool IsSettled => Status is NotificationStatus.Sent or NotificationStatus.Unconfirmed or NotificationStatus.Failed
         or NotificationStatus.Delivered or NotificationStatus.Bounced or NotificationStatus.Dropped;

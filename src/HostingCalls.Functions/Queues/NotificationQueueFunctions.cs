@@ -28,8 +28,8 @@ public sealed partial class NotificationQueueFunctions(NotificationSender sender
     {
         try
         {
-            if (JsonSerializer.Deserialize<NotificationMessage>(message, ApiJson.Options) is { CallId: { } callId, NotificationId: { Length: > 0 and <= 200 } } read
-                && Ids.IsWellFormed(callId))
+            if (JsonSerializer.Deserialize<NotificationMessage>(message, ApiJson.Options) is { CallId: { } callId, NotificationId: { } notificationId } read
+                && Ids.IsWellFormed(callId) && Notification.IsWellFormedId(notificationId))
             {
                 return read;
             }

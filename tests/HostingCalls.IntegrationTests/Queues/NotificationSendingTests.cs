@@ -107,6 +107,8 @@ public sealed class NotificationSendingTests(AzuriteFixture azurite) : IAsyncLif
         var list = await App.SendAsync(LocalRequest.Get().As(Callers.Secretariat), r => App.Notifications.ListNotifications(r, _scenario.CallId, default));
         var etag = list.Json.EnumerateArray().Single(n => n.GetProperty("id").GetString() == GermanyReserve).GetProperty("etag").GetString()!;
         Assert.Equal(403, (await Redrive(Callers.France, etag)).Status);
+        var traversal = await App.SendAsync(LocalRequest.Post().As(Callers.Secretariat).IfMatch(etag), r => App.Notifications.RedriveNotification(r, _scenario.CallId, "../x/#?", default));
+        Assert.Equal(404, traversal.Status);
         Assert.Equal(428, (await Redrive(Callers.Secretariat, null)).Status);
         var redriven = await Redrive(Callers.Secretariat, etag);
         Assert.Equal((202, "Queued"), (redriven.Status, redriven.Json.GetProperty("status").GetString()));

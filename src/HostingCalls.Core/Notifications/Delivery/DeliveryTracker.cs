@@ -45,7 +45,7 @@ public sealed partial class DeliveryTracker(INotificationLedger ledger, IDeliver
         foreach (var delivery in events)
         {
             if (delivery.CallId is not { } callId || !Ids.IsWellFormed(callId) || delivery.NotificationId is not { } notificationId
-                || notificationId.Length > 200 || await log.HasEventAsync(callId, Ids.Hash(delivery.EventId), cancellationToken))
+                || !Notification.IsWellFormedId(notificationId) || await log.HasEventAsync(callId, Ids.Hash(delivery.EventId), cancellationToken))
             {
                 continue; // Not one of ours, or seen before.
             }
