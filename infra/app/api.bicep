@@ -193,6 +193,11 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     CallClosingSchedule: callClosingSchedule
     ResultsReleaseSchedule: resultsReleaseSchedule
 
+    // The secretariat's sign-in (authSettings below): the app trusts X-MS-CLIENT-PRINCIPAL, and reads the member's
+    // nationality, an ISO alpha-3 code, from this claim (emitted by the app registration's claims mapping).
+    Secretariat__TrustClientPrincipal: 'true'
+    Secretariat__NationalityClaim: 'nationality'
+
     // Email through SendGrid.
     SendGrid__Host: 'https://api.sendgrid.com'
     SendGrid__FromEmail: emailFromAddress

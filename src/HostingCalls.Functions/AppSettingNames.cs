@@ -15,6 +15,15 @@ public static class AppSettingNames
     /// <summary>Turns on the development caller header; refused at start-up in Azure.</summary>
     public const string DevelopmentCallerEnabled = "DevelopmentCaller__Enabled";
 
+    /// <summary>
+    /// Trusts the App Service Authentication header X-MS-CLIENT-PRINCIPAL; always on in Azure (WEBSITE_SITE_NAME set),
+    /// off locally, where anyone could send the header.
+    /// </summary>
+    public const string SecretariatTrustClientPrincipal = "Secretariat__TrustClientPrincipal";
+
+    /// <summary>The Entra claim holding a signed-in member's nationality as an ISO alpha-3 code (default <c>nationality</c>).</summary>
+    public const string SecretariatNationalityClaim = "Secretariat__NationalityClaim";
+
     /// <summary>NCRONTAB schedule of the timer that re-enqueues notifications recorded but not yet queued.</summary>
     public const string NotificationOutboxSchedule = "NotificationOutboxSchedule";
 

@@ -30,6 +30,7 @@ public static class HostingCallsServices
         services.AddSingleton(_ => StorageClients.FromConfiguration(configuration, AppSettingNames.Storage));
         services.AddSingleton(configuration.GetSection("Attachments").Get<AttachmentOptions>() ?? new AttachmentOptions());
         services.AddSingleton(DevelopmentCallerOf(configuration));
+        services.AddSingleton(SecretariatSignInOf(configuration));
         var sendGrid = configuration.GetSection("SendGrid").Get<SendGridOptions>() ?? new SendGridOptions();
         services.AddSingleton(sendGrid);
         services.AddSingleton(configuration.GetSection("Notifications").Get<NotificationOptions>() ?? new NotificationOptions());
@@ -90,6 +91,17 @@ public static class HostingCallsServices
                 $"{AppSettingNames.DevelopmentCallerEnabled} is true on an Azure site ({configuration["WEBSITE_SITE_NAME"]}): refusing to start. Set it to false.");
         }
 
+        return options;
+    }
+
+    /// <summary>
+    /// On an Azure site Easy Auth fronts the app and strips any principal header a caller sends, so it is trusted
+    /// there whatever the settings say; elsewhere only when the setting asks.
+    /// </summary>
+    private static SecretariatSignInOptions SecretariatSignInOf(IConfiguration configuration)
+    {
+        var options = configuration.GetSection("Secretariat").Get<SecretariatSignInOptions>() ?? new SecretariatSignInOptions();
+        options.TrustClientPrincipal |= !string.IsNullOrEmpty(configuration["WEBSITE_SITE_NAME"]);
         return options;
     }
 }

@@ -6,16 +6,61 @@ using Microsoft.AspNetCore.Http;
 namespace HostingCalls.Functions.Access;
 
 /// <summary>
-/// The one seam that says who a request comes from. For now it knows the development scheme only, the header
+/// The one seam that says who a request comes from. The secretariat signs in with App Service Authentication
+/// (Microsoft Entra ID): its <see cref="ClientPrincipal.Header"/>, when trusted, carries the object id, the app roles
+/// <c>Secretariat</c> or <c>Reviewer</c>, and the nationality claim. For development there is also the header
 /// <c>X-HostingCalls-Caller</c> with <c>secretariat</c> (optionally followed by the member's nationality, as in
 /// <c>secretariat FRA</c>), <c>reviewer NAME KEN</c> or <c>member-state FRA</c>, honoured only when
-/// <c>DevelopmentCaller__Enabled</c> is true. Without it every caller is anonymous.
+/// <c>DevelopmentCaller__Enabled</c> is true. A trusted principal header wins over it. Otherwise the caller is anonymous.
 /// </summary>
-public sealed partial class CallerResolver(DevelopmentCallerOptions development)
+public sealed partial class CallerResolver(DevelopmentCallerOptions development, SecretariatSignInOptions signIn)
 {
     public const string DevelopmentHeader = "X-HostingCalls-Caller";
 
+    public const string SecretariatRole = "Secretariat";
+
+    public const string ReviewerRole = "Reviewer";
+
     public Caller Resolve(HttpRequest request)
+    {
+        // A trusted but unreadable principal is nobody: never fall back to a weaker scheme on the same request.
+        if (signIn.TrustClientPrincipal && request.Headers.TryGetValue(ClientPrincipal.Header, out var principal))
+        {
+            return principal is [{ } encoded] ? FromPrincipal(ClientPrincipal.Parse(encoded)) : Caller.Anonymous;
+        }
+
+        return FromDevelopmentHeader(request);
+    }
+
+    private Caller FromPrincipal(ClientPrincipal? principal)
+    {
+        if (principal?.ObjectId is not { } id)
+        {
+            return Caller.Anonymous;
+        }
+
+        var roles = principal.Roles.ToHashSet(StringComparer.Ordinal);
+        var nationality = NationalityOf(principal);
+        if (roles.Contains(SecretariatRole))
+        {
+            return Caller.Secretariat(id, nationality);
+        }
+
+        if (roles.Contains(ReviewerRole))
+        {
+            // Without a nationality a reviewer is still staff; EnsureReviewer refuses the scoring itself.
+            return nationality is null ? new Caller(CallerRole.Reviewer, id, null) : Caller.Reviewer(id, nationality);
+        }
+
+        return new Caller(CallerRole.SignedIn, id, null);
+    }
+
+    private string? NationalityOf(ClientPrincipal principal) =>
+        signIn.NationalityClaim is { Length: > 0 } claim && principal.Claim(claim) is { } code && MemberStateDirectory.Find(code) is not null
+            ? code
+            : null;
+
+    private Caller FromDevelopmentHeader(HttpRequest request)
     {
         if (!development.Enabled || request.Headers[DevelopmentHeader] is not [{ } value])
         {

@@ -31,21 +31,21 @@ public class CallerResolverTests
     [InlineData(null, CallerRole.Anonymous, null)]
     public void The_development_header_names_the_caller_when_it_is_enabled(string? header, CallerRole role, string? memberState)
     {
-        var caller = new CallerResolver(new DevelopmentCallerOptions { Enabled = true }).Resolve(RequestAs(header));
+        var caller = new CallerResolver(new DevelopmentCallerOptions { Enabled = true }, new SecretariatSignInOptions()).Resolve(RequestAs(header));
         Assert.Equal((role, memberState), (caller.Role, caller.MemberState));
     }
 
     [Fact]
     public void A_reviewer_has_a_nationality_but_no_Member_State_access()
     {
-        var caller = new CallerResolver(new DevelopmentCallerOptions { Enabled = true }).Resolve(RequestAs("reviewer amina KEN"));
+        var caller = new CallerResolver(new DevelopmentCallerOptions { Enabled = true }, new SecretariatSignInOptions()).Resolve(RequestAs("reviewer amina KEN"));
         Assert.Equal(("dev-reviewer-amina", "KEN", (string?)null), (caller.Id, caller.Nationality, caller.MemberState));
     }
 
     [Fact]
     public void When_it_is_off_nobody_is_known()
     {
-        var caller = new CallerResolver(new DevelopmentCallerOptions { Enabled = false }).Resolve(RequestAs("secretariat"));
+        var caller = new CallerResolver(new DevelopmentCallerOptions { Enabled = false }, new SecretariatSignInOptions()).Resolve(RequestAs("secretariat"));
         Assert.Equal(CallerRole.Anonymous, caller.Role);
     }
 }

@@ -10,7 +10,7 @@ namespace HostingCalls.Functions.UnitTests.Http.Api;
 
 public class ApiEndpointTests
 {
-    private static readonly ApiEndpoint Endpoint = new(new CallerResolver(new DevelopmentCallerOptions()), NullLogger<ApiEndpoint>.Instance);
+    private static readonly ApiEndpoint Endpoint = new(new CallerResolver(new DevelopmentCallerOptions(), new SecretariatSignInOptions()), NullLogger<ApiEndpoint>.Instance);
 
     private static async Task<int> StatusOf(Exception exception)
     {
