@@ -9,6 +9,9 @@ public enum RankingReason
     /// <summary>Reviews changed.</summary>
     Reviewed,
 
+    /// <summary>An offer checked in time was committed after the call was ranked.</summary>
+    LateOffer,
+
     /// <summary>The secretariat asked what other weights or rules would give; never stored.</summary>
     WhatIf,
 }

@@ -20,6 +20,12 @@ public sealed partial class RankingService(
     /// </summary>
     public static readonly TimeSpan SettleTime = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// For this long after closing, the timer also counts a ranked call's offers: an offer checked in time whose
+    /// commit was slower than <see cref="SettleTime"/> is then ranked too, never left out.
+    /// </summary>
+    public static readonly TimeSpan LateOfferWatch = TimeSpan.FromMinutes(30);
+
     /// <summary>Closes every open call past its deadline, ranks closed ones, and re-ranks ranked ones whose reviews changed.</summary>
     public async Task<CallClosingRun> CloseAndRankDueCallsAsync(CancellationToken cancellationToken)
     {
@@ -62,7 +68,12 @@ public sealed partial class RankingService(
         if (call is { Status: CallStatus.Ranked, Ranking: { } current }
             && current.ReviewsRevision >= await reviews.RevisionAsync(callId, cancellationToken))
         {
-            return null;
+            if (clock.GetUtcNow() - call.ClosedAt > LateOfferWatch || await offers.CountAsync(callId, cancellationToken) == current.OfferCount)
+            {
+                return null;
+            }
+
+            reason = RankingReason.LateOffer;
         }
 
         var reviewSet = await reviews.ListAsync(callId, null, cancellationToken);
@@ -153,7 +164,7 @@ public sealed partial class RankingService(
         {
             try
             {
-                var pointer = new RankingRef(ranking.Version, ranking.ComputedAt, ranking.ReviewsRevision);
+                var pointer = new RankingRef(ranking.Version, ranking.ComputedAt, ranking.ReviewsRevision, ranking.OffersJudged + ranking.OffersWithdrawn);
                 await calls.ReplaceAsync(call with { Status = CallStatus.Ranked, Ranking = pointer, UpdatedAt = clock.GetUtcNow() }, stored.ETag, cancellationToken);
                 LogRanked(logger, call.Id, ranking.Version, ranking.Reason);
                 return;

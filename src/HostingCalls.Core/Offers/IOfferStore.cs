@@ -15,6 +15,9 @@ public interface IOfferStore
     /// <summary>The call's offers, or one state's, in order of submission.</summary>
     Task<IReadOnlyList<Stored<Offer>>> ListAsync(string callId, string? memberState, CancellationToken cancellationToken);
 
+    /// <summary>How many offers the call has, withdrawn ones included, reading their keys only.</summary>
+    Task<int> CountAsync(string callId, CancellationToken cancellationToken);
+
     Task<IdempotencyKey?> FindKeyAsync(string callId, string memberState, string keyHash, CancellationToken cancellationToken);
 
     /// <summary>Adds the offer with its key and receipt; returns null, adding nothing, when the key was taken meanwhile.</summary>

@@ -40,6 +40,18 @@ public sealed class TableOfferStore(StorageClients storage) : IOfferStore
         return offers;
     }
 
+    public async Task<int> CountAsync(string callId, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {callId} and RowKey ge {OfferPrefix} and RowKey lt {"offer}"}");
+        await foreach (var _ in _table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
     public async Task<IdempotencyKey?> FindKeyAsync(string callId, string memberState, string keyHash, CancellationToken cancellationToken)
     {
         var response = await _table.GetEntityIfExistsAsync<TableEntity>(callId, KeyRowKey(memberState, keyHash), cancellationToken: cancellationToken);

@@ -1,5 +1,8 @@
 using Azure.Storage.Blobs;
 using HostingCalls.Core.Calls;
+using HostingCalls.Core.Common;
+using HostingCalls.Core.Notifications;
+using HostingCalls.Core.Offers;
 using HostingCalls.Core.Judging;
 using HostingCalls.Functions.Storage;
 using HostingCalls.IntegrationTests.Support;
@@ -94,6 +97,38 @@ public sealed class CallClosingTimerTests(AzuriteFixture azurite) : IAsyncLifeti
         var call = await CallAsync();
         Assert.Equal((CallStatus.Ranked, 1, LocalApp.AfterTheDeadline), (call.Status, call.Ranking!.Version, call.Ranking.ComputedAt));
         Assert.Equal([$"{_callId}/000001.json"], await _app.RankingSnapshotsAsync(_callId));
+    }
+
+    [Fact]
+    public async Task An_offer_checked_in_time_but_committed_after_the_ranking_is_ranked_by_the_next_run()
+    {
+        await _app.CloseSampleCallsAsync();
+        var call = await CallAsync();
+
+        // A request that passed the deadline check at 23:59:59 and whose write landed only now.
+        var late = new Offer
+        {
+            Id = Ids.New(_app.Clock),
+            CallId = _callId,
+            MemberState = "BRA",
+            Status = OfferStatus.Submitted,
+            Version = 1,
+            Details = OfferRules.Apply(System.Text.Json.JsonSerializer.Deserialize<OfferInput>(System.Text.Json.JsonSerializer.Serialize(SampleOffers.Kenya("EGM-3").With("proposedDates", new Dictionary<string, object?> { ["start"] = "2025-03-10", ["end"] = "2025-03-12" })), ApiJson.Options)!, call, "BRA"),
+            SubmittedAt = Deadline,
+            SubmittedBy = "dev-BRA",
+            UpdatedAt = Deadline,
+        };
+        await _app.Service<IOfferStore>().AddAsync(late, null, Notification.About(late, NotificationKind.Receipt, Deadline), default);
+
+        _app.Clock.Advance(TimeSpan.FromMinutes(1));
+        await RunTimer();
+        await RunTimer();
+
+        var ranked = await CallAsync();
+        Assert.Equal((2, 3), (ranked.Ranking!.Version, ranked.Ranking.OfferCount));
+        var ranking = (await _app.Service<IRankingStore>().FindAsync(_callId, 2, default))!;
+        Assert.Equal(RankingReason.LateOffer, ranking.Reason);
+        Assert.Contains(ranking.Meetings.Single(m => m.MeetingId == "EGM-3").Ineligible, o => o.OfferId == late.Id); // no letter: judged, and ineligible
     }
 
     [Fact]
