@@ -10,6 +10,7 @@ using HostingCalls.Functions.Access;
 using HostingCalls.Functions.Http;
 using HostingCalls.Functions.Email;
 using HostingCalls.Functions.Http.Api;
+using HostingCalls.Functions.Portal;
 using HostingCalls.Functions.Queues;
 using HostingCalls.Functions.Storage;
 using HostingCalls.Functions.Timers;
@@ -74,6 +75,8 @@ public static class HostingCallsServices
         services.AddTransient<ReviewFunctions>();
         services.AddTransient<DecisionFunctions>();
         services.AddTransient<NotificationFunctions>();
+        services.AddSingleton<PortalFiles>();
+        services.AddTransient<PortalFunctions>();
         services.AddTransient<NotificationQueueFunctions>();
         services.AddTransient<ResultsTimer>();
         services.AddTransient<NotificationOutboxTimer>();

@@ -106,6 +106,12 @@ public sealed class LocalApp : IAsyncDisposable
         return new LocalResponse(context.Response.StatusCode, context.Response.Headers, body.ToArray());
     }
 
+    /// <summary>Sends the request to the HTTP function whose route and method match its path (under <c>/api/</c>), or answers 404.</summary>
+    public Task<LocalResponse> DispatchAsync(LocalRequest request) =>
+        HttpFunctionRoutes.Match(request.Method, request.Path) is var (route, values)
+            ? SendAsync(request, r => route.InvokeAsync(_services, r, values))
+            : Task.FromResult(new LocalResponse(404, new HeaderDictionary(), []));
+
     /// <summary>The 2023 sample call, created and opened by the secretariat; returns its id.</summary>
     public async Task<string> OpenSampleCallAsync()
     {

@@ -13,6 +13,9 @@ public sealed record LocalRequest(string Method, byte[] Body, string? ContentTyp
 
     public Dictionary<string, string> Query { get; init; } = [];
 
+    /// <summary>The request path; only problem documents and route dispatch read it.</summary>
+    public string Path { get; init; } = "/api/test";
+
     public static LocalRequest Get() => new("GET", [], null);
 
     public static LocalRequest Delete() => new("DELETE", [], null);
@@ -44,7 +47,7 @@ public sealed record LocalRequest(string Method, byte[] Body, string? ContentTyp
         request.Method = Method;
         request.Scheme = "http";
         request.Host = new HostString("localhost");
-        request.Path = "/api/test";
+        request.Path = Path;
         request.Body = new MemoryStream(Body);
         request.ContentLength = Body.Length;
         request.ContentType = ContentType;
