@@ -25,7 +25,7 @@ function renderNav() {
   document.getElementById('who').textContent = who;
 }
 
-async function route() {
+async function render() {
   me = await whoAmI();
   renderNav();
   const parts = (location.hash.replace(/^#/, '') || '/').split('/').map(decodeURIComponent);
@@ -33,6 +33,13 @@ async function route() {
   if (me.role === 'MemberState') return renderFocal(main, me, parts);
   if (parts[1] === 'calls') return openCalls(main);
   return signInPage();
+}
+
+// One page at a time: a route started later (a click while a page still loads) renders after, and so wins.
+let routing = Promise.resolve();
+function route() {
+  routing = routing.then(render, render);
+  return routing;
 }
 
 function setUpLanguage() {

@@ -118,7 +118,8 @@ function offerFormElement(call, offer, onSubmit) {
 async function offerForm(main, callId) {
   const call = await api('GET', `calls/${encodeURIComponent(callId)}`);
   if (!call.ok) return show(main, t('focal.newOffer'), problemNotice(call));
-  const idempotencyKey = crypto.randomUUID(); // one per form: a double submit returns the same offer
+  // One key per form: a double submit returns the same offer. (randomUUID needs https; getRandomValues does not.)
+  const idempotencyKey = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
   const form = offerFormElement(call.data, null, async (element) => {
     const result = await api('POST', `calls/${encodeURIComponent(callId)}/offers`, { json: readForm(element), idempotencyKey });
     if (!result.ok) return showProblem(element, result.data, result.status);

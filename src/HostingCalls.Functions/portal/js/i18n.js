@@ -41,7 +41,8 @@ export function t(key, values = {}) {
 /** An instant in a time zone (the call's, or the user's own when none), with the zone's offset. */
 export function instant(iso, timeZone) {
   if (!iso) return '';
-  const options = { dateStyle: 'long', timeStyle: 'short', timeZoneName: 'shortOffset' };
+  // dateStyle and timeStyle cannot go with timeZoneName, so the parts are named one by one.
+  const options = { year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'shortOffset' };
   if (timeZone) options.timeZone = timeZone;
   return new Intl.DateTimeFormat(language, options).format(new Date(iso));
 }
