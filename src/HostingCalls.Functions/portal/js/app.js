@@ -66,9 +66,17 @@ function setUpActAs() {
   });
 }
 
+// The skip link moves focus to the content without touching the address, which holds the page's route.
+document.querySelector('.skip').addEventListener('click', (event) => {
+  event.preventDefault();
+  main.focus();
+});
+
 takeInvitationFromLink();
 await setLanguage(initialLanguage());
 setUpLanguage();
 setUpActAs();
-window.addEventListener('hashchange', route);
+window.addEventListener('hashchange', () => {
+  if (location.hash === '' || location.hash.startsWith('#/')) route();
+});
 await route();

@@ -39,7 +39,7 @@ export function facts(pairs) {
 /** Puts a page into main and moves focus to its heading, as a screen reader user expects after navigation. */
 export function show(main, title, ...children) {
   const heading = h('h1', { tabindex: '-1' }, title);
-  main.replaceChildren(heading, ...children.flat());
+  main.replaceChildren(heading, ...children.flat(Infinity).filter((child) => child !== null && child !== undefined && child !== false));
   document.title = `${title} · HostingCalls`;
   heading.focus();
 }

@@ -1,0 +1,159 @@
+using HostingCalls.PortalTests.Support;
+using Microsoft.Azure.Functions.Worker;
+
+namespace HostingCalls.PortalTests;
+
+/// <summary>The secretariat in a real browser, from sealed offers to the notifications sent.</summary>
+[Collection(nameof(PortalBrowserCollection))]
+public sealed class SecretariatTests(PortalBrowser browser) : IAsyncLifetime
+{
+    private static readonly DateTimeOffset ResultsDate = DateTimeOffset.Parse("2023-11-30T09:05:00+03:00");
+
+    private LocalApp _app = null!;
+    private PortalSite _site = null!;
+    private string _callId = "";
+    private readonly Dictionary<string, string> _offers = [];
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(PortalBrowser.ChromiumPath))
+        {
+            return;
+        }
+
+        _app = await browser.StartAppAsync();
+        _site = new PortalSite(_app);
+        _callId = await _app.OpenSampleCallAsync();
+        _offers["KEN"] = await _app.SubmitWithLetterAsync(_callId, "member-state KEN", Offer("RC-1", "Nairobi", "2024-03-11", cashUsd: 40000));
+        _offers["FRA"] = await _app.SubmitWithLetterAsync(_callId, "member-state FRA", Offer("EGM-1", "Paris", "2024-02-12", cashUsd: 150000));
+        _offers["DEU"] = await _app.SubmitWithLetterAsync(_callId, "member-state DEU", Offer("EGM-1", "Bonn", "2024-02-19", cashUsd: 0));
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_site is not null)
+        {
+            Assert.True(_site.ScriptErrors.IsEmpty, "Script errors: " + string.Join("\n", _site.ScriptErrors));
+        }
+
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
+
+    private static Dictionary<string, object?> Offer(string meetingId, string city, string start, decimal cashUsd) => new()
+    {
+        ["meetingId"] = meetingId,
+        ["city"] = city,
+        ["venue"] = new Dictionary<string, object?> { ["name"] = $"{city} conference centre", ["seats"] = 120, ["stepFreeAccess"] = true, ["hybridFacilities"] = true, ["interpretationBooths"] = 6 },
+        ["proposedDates"] = new Dictionary<string, object?> { ["start"] = start, ["end"] = DateOnly.Parse(start).AddDays(2).ToString("yyyy-MM-dd") },
+        ["access"] = new Dictionary<string, object?> { ["nearestAirport"] = "NBO", ["airportDistanceKm"] = 20, ["visaFacilitation"] = true },
+        ["coverage"] = new Dictionary<string, object?> { ["venue"] = true, ["interpretation"] = true, ["catering"] = true, ["cashUsd"] = cashUsd },
+        ["hostCountryAgreement"] = true,
+        ["focalPoint"] = new Dictionary<string, object?> { ["name"] = "Focal point", ["email"] = $"fp@{city.ToLowerInvariant()}.example", ["language"] = "en" },
+    };
+
+    [ChromiumFact]
+    public async Task The_secretariat_sees_counts_while_sealed_then_reviews_decides_with_an_override_and_sees_the_notifications_sent()
+    {
+        var page = await _site.OpenAsync(browser.Browser);
+        await PortalSite.ActAsAsync(page, "secretariat FRA", $"#/call/{_callId}");
+
+        // While the call is open: counts only, no offer.
+        var counts = page.GetByRole(AriaRole.Region, new() { Name = "Offers while sealed" });
+        await Assertions.Expect(counts).ToContainTextAsync("3 offers from 3 Member States; 0 withdrawn.");
+        await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync("Nairobi conference centre");
+        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Audit trail" })).ToBeVisibleAsync();
+        await PortalSite.ScreenshotAsync(page, "secretariat-call-sealed");
+
+        // Closed and ranked by the timer: the ranking per meeting with its components and reasons.
+        await _app.CloseSampleCallsAsync();
+        await page.ReloadAsync();
+        var ranking = page.GetByRole(AriaRole.Region, new() { Name = "Ranking", Exact = true });
+        var egm1 = ranking.GetByRole(AriaRole.Table, new() { Name = "Ranking for EGM-1" });
+        await Assertions.Expect(egm1).ToContainTextAsync("France");
+        await Assertions.Expect(egm1).ToContainTextAsync("Germany");
+        await Assertions.Expect(egm1.GetByRole(AriaRole.Columnheader, new() { Name = "Cost coverage" })).ToBeVisibleAsync();
+        await Assertions.Expect(egm1.Locator("tbody tr").First).ToContainTextAsync("Recommended host");
+        await Assertions.Expect(ranking.GetByRole(AriaRole.Table, new() { Name = "Ranking for RC-1" })).ToContainTextAsync("Kenya");
+        await PortalSite.ScreenshotAsync(page, "secretariat-ranking");
+
+        // What-if with other weights: shown, nothing stored.
+        var whatIf = page.GetByRole(AriaRole.Form, new() { Name = "What if the weights were different?" });
+        await whatIf.GetByLabel("Cost coverage").FillAsync("0.1");
+        await whatIf.GetByLabel("Venue and logistics").FillAsync("0.5");
+        await whatIf.GetByLabel("Date fit").FillAsync("0.2");
+        await whatIf.GetByLabel("Access").FillAsync("0.1");
+        await whatIf.GetByLabel("Reviewers").FillAsync("0.1");
+        await whatIf.GetByRole(AriaRole.Button, new() { Name = "Rank with these weights" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Ranking with these weights" })).ToBeVisibleAsync();
+        Assert.Single(await _app.RankingSnapshotsAsync(_callId));
+
+        // A review of Kenya's offer re-ranks the call.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Review Kenya" }).ClickAsync();
+        var review = page.GetByRole(AriaRole.Form, new() { Name = "Your review of Kenya" });
+        foreach (var criterion in (string[])["Venue", "Logistics", "Security", "Overall"])
+        {
+            await review.GetByRole(AriaRole.Group, new() { Name = criterion, Exact = true }).GetByLabel("Score (1 poor – 5 excellent)").SelectOptionAsync("4");
+        }
+
+        await review.GetByLabel("Comment").First.FillAsync("Within the UN compound.");
+        await review.GetByRole(AriaRole.Button, new() { Name = "Save the review" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("Your review is saved");
+        await Assertions.Expect(page.GetByText("Version 2,")).ToBeVisibleAsync();
+        await PortalSite.ScreenshotAsync(page, "secretariat-review");
+
+        // The decision: Germany instead of France for EGM-1. Too short a justification is refused at its field.
+        var decision = page.GetByRole(AriaRole.Form, new() { Name = "Decision" });
+        var egm1Host = decision.GetByRole(AriaRole.Group, new() { Name = "EGM-1" });
+        await egm1Host.GetByLabel("Host").SelectOptionAsync(_offers["DEU"]);
+        await egm1Host.GetByLabel("Justification").FillAsync("Closer.");
+        await decision.GetByRole(AriaRole.Button, new() { Name = "Decide" }).ClickAsync();
+        await Assertions.Expect(egm1Host.GetByLabel("Justification")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(decision.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
+        await PortalSite.ScreenshotAsync(page, "secretariat-decision-refused");
+        await egm1Host.GetByLabel("Justification").FillAsync("Bonn can host in the same week as the regional partners' meeting.");
+        await decision.GetByRole(AriaRole.Button, new() { Name = "Decide" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("The decision is recorded; the call is frozen.");
+        var decided = page.GetByRole(AriaRole.Table, new() { Name = "The decision" });
+        await Assertions.Expect(decided).ToContainTextAsync("Bonn can host in the same week");
+        await Assertions.Expect(decided.Locator("tr", new() { HasText = "EGM-1" })).ToContainTextAsync("Germany");
+        await PortalSite.ScreenshotAsync(page, "secretariat-decision");
+
+        // The results date: the timer records and queues one email per offer, the queue function sends them.
+        _app.Clock.SetUtcNow(ResultsDate);
+        await _app.ResultsTimer.ReleaseResults(new TimerInfo(), default);
+        await _app.SendingPump.DrainAsync();
+        await page.ReloadAsync();
+        var notifications = page.GetByRole(AriaRole.Table, new() { Name = "Notifications" });
+        foreach (var kind in (string[])["Selected", "Reserve", "Summary"])
+        {
+            await Assertions.Expect(notifications.Locator("tr", new() { HasText = kind }).First.Locator("[data-status]")).ToHaveAttributeAsync("data-status", "Sent");
+        }
+
+        Assert.Contains(browser.SendGrid.Accepted, e => e.CallId == _callId && e.To == "fp@bonn.example");
+        await PortalSite.ScreenshotAsync(page, "secretariat-notifications");
+
+        // Germany's focal point sees the result.
+        var germany = await _site.OpenAsync(browser.Browser);
+        await PortalSite.ActAsAsync(germany, "member-state DEU", $"#/call/{_callId}/offer/{_offers["DEU"]}");
+        await Assertions.Expect(germany.GetByRole(AriaRole.Region, new() { Name = "Result" })).ToContainTextAsync("Your offer is selected");
+        await PortalSite.ScreenshotAsync(germany, "focal-point-result");
+    }
+
+    [ChromiumFact]
+    public async Task The_ranking_downloads_as_CSV()
+    {
+        await _app.CloseSampleCallsAsync();
+        var page = await _site.OpenAsync(browser.Browser);
+        await PortalSite.ActAsAsync(page, "secretariat", $"#/call/{_callId}");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Export the ranking (CSV)" }).ClickAsync());
+        var file = Path.Combine(Path.GetTempPath(), download.SuggestedFilename);
+        await download.SaveAsAsync(file);
+
+        Assert.Equal($"ranking-{_callId}.csv", download.SuggestedFilename);
+        Assert.Contains("Nairobi", await File.ReadAllTextAsync(file));
+    }
+}
