@@ -93,7 +93,7 @@ function rankingView(ranking, reviewButton) {
     ranking.meetings.map((m) => h('div', { 'data-meeting': m.meetingId },
       h('h3', {}, `${m.meetingId} — ${m.title}`),
       h('p', {}, m.summary),
-      table(t('sec.rankingOf', { meeting: m.meetingId }),
+      m.eligible.length === 0 ? null : table(t('sec.rankingOf', { meeting: m.meetingId }),
         [t('sec.rank'), t('offer.memberState'), t('offer.city'), t('sec.score'), t('weights.costCoverage'), t('weights.venueAndLogistics'), t('weights.dateFit'), t('weights.access'), t('weights.reviewers'), t('sec.outcome'), t('sec.reason'), ''],
         m.eligible.map((o) => [String(o.rank), o.memberStateName, o.city, score(o.score), score(o.components.costCoverage), score(o.components.venueAndLogistics),
           score(o.components.dateFit), score(o.components.access), `${score(o.components.reviewers)} (${o.reviewCount})`,
