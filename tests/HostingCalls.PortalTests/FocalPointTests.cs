@@ -181,6 +181,7 @@ public sealed class FocalPointTests(PortalBrowser browser) : IAsyncLifetime
 
         await page.ReloadAsync();
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "ar");
+        await Assertions.Expect(page.GetByRole(AriaRole.Table).First).ToContainTextAsync("الاجتماع");
         await page.Keyboard.PressAsync("Tab");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "انتقل إلى المحتوى" })).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Enter");

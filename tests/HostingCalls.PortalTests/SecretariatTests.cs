@@ -143,11 +143,17 @@ public sealed class SecretariatTests(PortalBrowser browser) : IAsyncLifetime
     }
 
     [ChromiumFact]
-    public async Task The_ranking_downloads_as_CSV()
+    public async Task The_secretariat_finds_the_call_by_its_state_and_downloads_the_ranking_as_CSV()
     {
         await _app.CloseSampleCallsAsync();
         var page = await _site.OpenAsync(browser.Browser);
-        await PortalSite.ActAsAsync(page, "secretariat", $"#/call/{_callId}");
+        await PortalSite.ActAsAsync(page, "secretariat");
+
+        var row = page.GetByRole(AriaRole.Table, new() { Name = "Calls and their state" }).Locator("tr", new() { Has = page.Locator($"a[href='#/call/{_callId}']") });
+        await Assertions.Expect(row).ToContainTextAsync("Ranked");
+        await PortalSite.ScreenshotAsync(page, "secretariat-calls");
+        await row.GetByRole(AriaRole.Link).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Ranking", Exact = true })).ToBeVisibleAsync();
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Export the ranking (CSV)" }).ClickAsync());
         var file = Path.Combine(Path.GetTempPath(), download.SuggestedFilename);

@@ -52,6 +52,19 @@ public sealed class CallService(ICallStore calls, TimeProvider clock)
     public Task<Stored<Call>> FindAsync(Caller caller, string callId, CancellationToken cancellationToken) =>
         calls.FindVisibleAsync(caller, callId, cancellationToken);
 
+    /// <summary>The secretariat's view of every call in <paramref name="statuses"/> (every state when none), latest deadline first.</summary>
+    public async Task<IReadOnlyList<Stored<Call>>> ListAsync(Caller caller, IReadOnlyCollection<CallStatus> statuses, CancellationToken cancellationToken)
+    {
+        caller.EnsureSecretariat();
+        var found = new List<Stored<Call>>();
+        foreach (var status in statuses.Count > 0 ? statuses.Distinct() : Enum.GetValues<CallStatus>())
+        {
+            found.AddRange(await calls.ListAsync(status, cancellationToken));
+        }
+
+        return [.. found.OrderByDescending(c => c.Value.Deadline).ThenBy(c => c.Value.Id, StringComparer.Ordinal)];
+    }
+
     /// <summary>The calls open for offers now, soonest deadline first.</summary>
     public async Task<IReadOnlyList<Call>> ListOpenAsync(CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using HostingCalls.Core.Calls;
+using HostingCalls.Core.Common;
 using HostingCalls.Functions.Http.Api;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -51,12 +52,32 @@ public sealed class CallFunctions(ApiEndpoint endpoint, CallService calls)
                 : new JsonResponse(PublicCallView.Of(stored.Value), StatusCodes.Status200OK);
         });
 
+    /// <summary>Anyone: the calls open now, public view. The secretariat with <c>?status=Draft,Ranked,…</c> (or <c>all</c>): its whole view of the calls in those states.</summary>
     [Function(nameof(ListOpenCalls))]
     public Task<IActionResult> ListOpenCalls(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "calls")] HttpRequest request, CancellationToken cancellationToken) =>
-        endpoint.RunAsync(request, async _ =>
+        endpoint.RunAsync(request, async caller =>
         {
+            if (request.Query.ContainsKey("status"))
+            {
+                var listed = await calls.ListAsync(caller, StatusesOf(request.Query["status"]), cancellationToken);
+                return new JsonResponse(listed.Select(CallView.Of).ToList(), StatusCodes.Status200OK);
+            }
+
             var open = await calls.ListOpenAsync(cancellationToken);
             return new JsonResponse(open.Select(PublicCallView.Of).ToList(), StatusCodes.Status200OK);
         });
+
+    private static List<CallStatus> StatusesOf(string? value)
+    {
+        var names = (value ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (names is ["all"])
+        {
+            return [];
+        }
+
+        return names.Length > 0 && names.All(n => Enum.TryParse<CallStatus>(n, ignoreCase: false, out var s) && Enum.IsDefined(s) && !char.IsDigit(n[0]))
+            ? [.. names.Select(Enum.Parse<CallStatus>)]
+            : throw Rejection.Invalid("status", $"One or more of {string.Join(", ", Enum.GetNames<CallStatus>())}, separated by commas, or all.");
+    }
 }

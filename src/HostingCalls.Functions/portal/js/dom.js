@@ -36,12 +36,18 @@ export function facts(pairs) {
     .map(([term, value]) => [h('dt', {}, term), h('dd', {}, value)]));
 }
 
-/** Puts a page into main and moves focus to its heading, as a screen reader user expects after navigation. */
+let firstPage = true;
+
+/**
+ * Puts a page into main and, after navigation within the portal, moves focus to its heading, as a screen reader
+ * user expects. The first page of a visit leaves focus where the browser put it, so the skip link comes first.
+ */
 export function show(main, title, ...children) {
   const heading = h('h1', { tabindex: '-1' }, title);
   main.replaceChildren(heading, ...children.flat(Infinity).filter((child) => child !== null && child !== undefined && child !== false));
   document.title = `${title} · HostingCalls`;
-  heading.focus();
+  if (!firstPage) heading.focus();
+  firstPage = false;
 }
 
 export function announce(message) {

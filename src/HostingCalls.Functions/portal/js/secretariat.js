@@ -24,7 +24,9 @@ export async function renderSecretariat(main, me, route) {
 }
 
 async function home(main) {
-  const open = await api('GET', 'calls');
+  // The secretariat sees every call by state; a reviewer, who may not, the open ones.
+  const every = await api('GET', 'calls?status=all');
+  const open = every.ok ? every : await api('GET', 'calls');
   const find = h('form', { 'aria-label': t('sec.findCall') },
     field(t('sec.callId'), 'callId', { required: true }),
     h('div', { class: 'actions' }, h('button', { type: 'submit' }, t('sec.openCall'))));
@@ -35,8 +37,9 @@ async function home(main) {
   });
   const link = (c) => h('a', { href: `#/call/${encodeURIComponent(c.id)}` }, c.title);
   return show(main, t('sec.calls'),
-    section(t('sec.openCalls'), open.ok && open.data.length
-      ? table(t('sec.openCalls'), [t('meeting.title'), t('call.status'), t('call.deadline')], open.data.map((c) => [link(c), t(`status.${c.status}`), instant(c.deadline, c.timeZone)]))
+    section(every.ok ? t('sec.allCalls') : t('sec.openCalls'), open.ok && open.data.length
+      ? table(every.ok ? t('sec.allCalls') : t('sec.openCalls'), [t('meeting.title'), t('call.status'), t('call.deadline'), t('sec.rankingVersion')],
+        open.data.map((c) => [link(c), t(`status.${c.status}`), instant(c.deadline, c.timeZone), c.ranking ? String(c.ranking.version) : '—']))
       : h('p', {}, t('focal.noOpenCalls'))),
     section(t('sec.recentCalls'), recent().length ? h('ul', {}, recent().map((c) => h('li', {}, link(c), ` (${c.id})`))) : h('p', {}, t('sec.noRecent'))),
     section(t('sec.findCall'), find));
