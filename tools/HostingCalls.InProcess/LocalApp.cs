@@ -61,6 +61,10 @@ public sealed class LocalApp : IAsyncDisposable
 
     public NotificationFunctions Notifications => _services.GetRequiredService<NotificationFunctions>();
 
+    public InvitationFunctions Invitations => _services.GetRequiredService<InvitationFunctions>();
+
+    public CallerFunctions Me => _services.GetRequiredService<CallerFunctions>();
+
     public NotificationQueueFunctions QueueFunctions => _services.GetRequiredService<NotificationQueueFunctions>();
 
     public ResultsTimer ResultsTimer => _services.GetRequiredService<ResultsTimer>();
@@ -84,6 +88,8 @@ public sealed class LocalApp : IAsyncDisposable
             {
                 [AppSettingNames.Storage] = connectionString,
                 ["DevelopmentCaller:Enabled"] = "true",
+                ["MemberStateTokens:SigningKeys"] = $"{LocalTokenKeyId}:{LocalTokenKey}",
+                ["Invitations:PortalUrl"] = PortalUrl,
             })
             .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
@@ -144,6 +150,14 @@ public sealed class LocalApp : IAsyncDisposable
 
         return names;
     }
+
+    /// <summary>A made-up signing key for focal points' tokens, for local runs only (not a secret: it is in the repo).</summary>
+    public const string LocalTokenKeyId = "local";
+
+    public const string LocalTokenKey = "bG9jYWwtaW4tcHJvY2Vzcy1rZXktbm90LWEtc2VjcmV0LTAw";
+
+    /// <summary>Where invitation links point in local runs.</summary>
+    public const string PortalUrl = "https://portal.hostingcalls.example/";
 
     /// <summary>The development caller of the secretariat.</summary>
     public const string Secretariat = "secretariat";
