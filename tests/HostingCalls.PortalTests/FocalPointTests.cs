@@ -154,17 +154,38 @@ public sealed class FocalPointTests(PortalBrowser browser) : IAsyncLifetime
     }
 
     [ChromiumFact]
-    public async Task An_invitation_link_leaves_the_address_bar_at_once_and_goes_with_every_API_call_as_a_bearer_token()
+    public async Task A_focal_point_arrives_through_the_link_in_their_invitation_email_which_leaves_the_address_bar_at_once()
     {
-        var page = await _site.OpenAsync(browser.Browser);
-        await page.GotoAsync($"{PortalSite.Start}#invitation=tok.en-123");
+        await _app.InviteAsync(_callId, "KEN", "invited.focal.point@mfa.go.ke");
+        await _app.SendingPump.DrainAsync();
+        var email = browser.SendGrid.Accepted.Last(e => e.To == "invited.focal.point@mfa.go.ke" && e.CallId == _callId);
+        var link = Regex.Match(email.Html, Regex.Escape(PortalSite.Start) + "#invitation=[^\"<]+").Value;
+        var token = Uri.UnescapeDataString(link.Split("#invitation=")[1]);
 
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/api/portal/#/$"));
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        var page = await _site.OpenAsync(browser.Browser);
+        await page.GotoAsync(link);
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("People-Centred Smart Cities");
+        await Assertions.Expect(page).ToHaveURLAsync($"{PortalSite.Start}#/call/{_callId}");
+        await Assertions.Expect(page.Locator("#who")).ToHaveTextAsync("focal point of KEN");
         var apiCalls = _site.Requests.Where(r => !r.Path.StartsWith("/api/portal/", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(apiCalls);
-        Assert.All(apiCalls, call => Assert.Equal("Bearer tok.en-123", call.Headers.GetValueOrDefault("authorization")));
-        Assert.DoesNotContain(_site.Requests, r => r.Path.Contains("tok.en", StringComparison.Ordinal));
+        Assert.All(apiCalls, call => Assert.Equal($"Bearer {token}", call.Headers.GetValueOrDefault("authorization")));
+        Assert.DoesNotContain(_site.Requests, r => r.Path.Contains(token, StringComparison.Ordinal));
+        await page.GetByRole(AriaRole.Link, new() { Name = "New offer" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Meeting", new() { Exact = true })).ToBeVisibleAsync();
+        await PortalSite.ScreenshotAsync(page, "focal-point-from-invitation");
+    }
+
+    [ChromiumFact]
+    public async Task A_link_whose_token_the_API_refuses_says_to_ask_for_a_new_invitation()
+    {
+        var page = await _site.OpenAsync(browser.Browser);
+        await page.GotoAsync($"{PortalSite.Start}#invitation=not.a.valid-token");
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Your invitation link does not work");
+        await Assertions.Expect(page).ToHaveURLAsync($"{PortalSite.Start}#/");
+        Assert.All(_site.Requests.Where(r => r.Path == "/api/me"), call => Assert.Equal("Bearer not.a.valid-token", call.Headers.GetValueOrDefault("authorization")));
     }
 
     [ChromiumFact]

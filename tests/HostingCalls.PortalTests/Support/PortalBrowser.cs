@@ -48,6 +48,7 @@ public sealed class PortalBrowser : IAsyncLifetime
             ["SendGrid:Host"] = SendGrid.Host,
             ["SendGrid:FromEmail"] = "hosting-calls@unhabitat.example",
             ["Notifications:SecretariatEmail"] = "secretariat@unhabitat.example",
+            ["Invitations:PortalUrl"] = PortalSite.Start,
         });
 
     public async Task DisposeAsync()

@@ -62,14 +62,10 @@ export async function download(path, fileName) {
   return true;
 }
 
-/** Who the API says the caller is; from the development header when GET me is not there. */
+/** Who the API says the caller is. A refused invitation token is told apart, so the page can say what to do. */
 export async function whoAmI() {
   const me = await api('GET', 'me');
   if (me.ok && me.data) return me.data;
-  const parts = (session.actAs ?? '').split(' ').filter(Boolean);
-  if (parts[0] === 'secretariat') return { role: 'Secretariat', id: 'dev-secretariat', nationality: parts[1] ?? null };
-  if (parts[0] === 'reviewer') return { role: 'Reviewer', id: `dev-reviewer-${parts[1]}`, nationality: parts[2] ?? null };
-  if (parts[0] === 'member-state') return { role: 'MemberState', id: `dev-${parts[1]}`, memberState: parts[1] };
-  if (session.token) return { role: 'MemberState', id: 'invitation' };
+  if (me.status === 401 && session.token) return { role: 'Anonymous', id: 'anonymous', invitationRefused: me.data?.detail ?? '' };
   return { role: 'Anonymous', id: 'anonymous' };
 }

@@ -31,6 +31,7 @@ async function render() {
   const parts = (location.hash.replace(/^#/, '') || '/').split('/').map(decodeURIComponent);
   if (me.role === 'Secretariat' || me.role === 'Reviewer') return renderSecretariat(main, me, parts);
   if (me.role === 'MemberState') return renderFocal(main, me, parts);
+  if (me.invitationRefused !== undefined) return show(main, t('app.invitationRefused'), h('p', {}, t('app.invitationRefusedHelp')), h('p', { class: 'hint' }, me.invitationRefused));
   if (parts[1] === 'calls') return openCalls(main);
   return signInPage();
 }

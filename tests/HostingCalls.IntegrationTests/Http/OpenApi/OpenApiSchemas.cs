@@ -2,8 +2,10 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using HostingCalls.Core.Access;
 using HostingCalls.Core.Calls;
 using HostingCalls.Core.Decisions;
+using HostingCalls.Core.Invitations;
 using HostingCalls.Core.Judging;
 using HostingCalls.Core.Notifications;
 using HostingCalls.Core.Offers;
@@ -26,6 +28,7 @@ public static class OpenApiSchemas
         typeof(Ranking),
         typeof(DecisionInput), typeof(HostResponseInput), typeof(MeetingDecision),
         typeof(NotificationView),
+        typeof(InvitationInput), typeof(InvitationView), typeof(CallerView),
     ];
 
     /// <summary>Schemas written by hand in the document, not made from a type.</summary>
@@ -68,7 +71,8 @@ public static class OpenApiSchemas
         var required = new JsonArray();
         foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
-            if (property.GetCustomAttribute<JsonIgnoreAttribute>() is not null || property.GetIndexParameters().Length > 0)
+            var ignore = property.GetCustomAttribute<JsonIgnoreAttribute>()?.Condition;
+            if (ignore == JsonIgnoreCondition.Always || property.GetIndexParameters().Length > 0)
             {
                 continue;
             }
@@ -77,7 +81,7 @@ public static class OpenApiSchemas
             var nullable = Nullable.GetUnderlyingType(property.PropertyType) is not null
                 || (!property.PropertyType.IsValueType && nullability.Create(property).ReadState != NullabilityState.NotNull);
             properties[name] = Schema(property.PropertyType, nullable, pending);
-            if (!nullable)
+            if (!nullable || ignore == JsonIgnoreCondition.Never) // nulls are left out, unless the member says otherwise
             {
                 required.Add(name);
             }
