@@ -5,37 +5,8 @@ namespace HostingCalls.PortalTests;
 
 /// <summary>A Member State's focal point in a real browser, against the real functions on Azurite.</summary>
 [Collection(nameof(PortalBrowserCollection))]
-public sealed class FocalPointTests(PortalBrowser browser) : IAsyncLifetime
+public sealed class FocalPointTests(PortalBrowser shared) : PortalTest(shared)
 {
-    private LocalApp _app = null!;
-    private PortalSite _site = null!;
-    private string _callId = "";
-
-    public async Task InitializeAsync()
-    {
-        if (!File.Exists(PortalBrowser.ChromiumPath))
-        {
-            return;
-        }
-
-        _app = await browser.StartAppAsync();
-        _site = new PortalSite(_app);
-        _callId = await _app.OpenSampleCallAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_site is not null)
-        {
-            Assert.True(_site.ScriptErrors.IsEmpty, "Script errors: " + string.Join("\n", _site.ScriptErrors));
-        }
-
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
-        }
-    }
-
     private static async Task FillOfferAsync(IPage page, int seats)
     {
         await page.GetByLabel("Meeting", new() { Exact = true }).SelectOptionAsync("RC-1");
@@ -69,8 +40,8 @@ public sealed class FocalPointTests(PortalBrowser browser) : IAsyncLifetime
     [ChromiumFact]
     public async Task A_focal_point_submits_with_a_letter_mends_the_warning_revises_and_another_state_cannot_see_it()
     {
-        var kenya = await _site.OpenAsync(browser.Browser);
-        await PortalSite.ActAsAsync(kenya, "member-state KEN", $"#/call/{_callId}");
+        var kenya = await Site.OpenAsync(Shared.Browser);
+        await PortalSite.ActAsAsync(kenya, "member-state KEN", $"#/call/{CallId}");
         await Assertions.Expect(kenya.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("People-Centred Smart Cities");
         await Assertions.Expect(kenya.GetByText("Deadline in the call's time zone (Africa/Nairobi)")).ToBeVisibleAsync();
         await Assertions.Expect(kenya.Locator("table").First).ToContainTextAsync("RC-1");
@@ -114,7 +85,7 @@ public sealed class FocalPointTests(PortalBrowser browser) : IAsyncLifetime
         await PortalSite.ScreenshotAsync(kenya, "focal-point-offer-revised");
 
         // The server has it as the browser says.
-        var stored = (await _app.SendAsync(LocalRequest.Get().As("member-state KEN"), r => _app.Offers.GetOffer(r, _callId, offerId, default))).Json;
+        var stored = (await App.SendAsync(LocalRequest.Get().As("member-state KEN"), r => App.Offers.GetOffer(r, CallId, offerId, default))).Json;
         Assert.Equal(120, stored.GetProperty("venue").GetProperty("seats").GetInt32());
         Assert.Equal("Revised", stored.GetProperty("status").GetString());
         Assert.Equal(0, stored.GetProperty("warnings").GetArrayLength());
@@ -122,10 +93,10 @@ public sealed class FocalPointTests(PortalBrowser browser) : IAsyncLifetime
         Assert.Equal(1, stored.GetProperty("attachments").GetArrayLength());
 
         // France's focal point neither lists it nor opens it.
-        var france = await _site.OpenAsync(browser.Browser);
-        await PortalSite.ActAsAsync(france, "member-state FRA", $"#/call/{_callId}");
+        var france = await Site.OpenAsync(Shared.Browser);
+        await PortalSite.ActAsAsync(france, "member-state FRA", $"#/call/{CallId}");
         await Assertions.Expect(france.GetByText("You have not submitted an offer to this call.")).ToBeVisibleAsync();
-        await france.GotoAsync($"{PortalSite.Start}?dev=1#/call/{_callId}/offer/{offerId}");
+        await france.GotoAsync($"{PortalSite.Start}?dev=1#/call/{CallId}/offer/{offerId}");
         await Assertions.Expect(france.GetByRole(AriaRole.Alert)).ToContainTextAsync("Not found, or not visible to you.");
         await Assertions.Expect(france.Locator("body")).Not.ToContainTextAsync("Gigiri");
         await PortalSite.ScreenshotAsync(france, "other-state-cannot-see");
@@ -134,8 +105,8 @@ public sealed class FocalPointTests(PortalBrowser browser) : IAsyncLifetime
     [ChromiumFact]
     public async Task A_refused_offer_shows_each_error_at_its_field_and_nothing_is_stored()
     {
-        var page = await _site.OpenAsync(browser.Browser);
-        await PortalSite.ActAsAsync(page, "member-state BRA", $"#/call/{_callId}/offer/new");
+        var page = await Site.OpenAsync(Shared.Browser);
+        await PortalSite.ActAsAsync(page, "member-state BRA", $"#/call/{CallId}/offer/new");
         await FillOfferAsync(page, seats: 80);
         await page.GetByLabel("Nearest international airport").FillAsync("");
         await page.GetByLabel("Email", new() { Exact = true }).FillAsync("not-an-email");
@@ -149,29 +120,29 @@ public sealed class FocalPointTests(PortalBrowser browser) : IAsyncLifetime
         await Assertions.Expect(summary).ToContainTextAsync("focalPoint.email");
         await PortalSite.ScreenshotAsync(page, "focal-point-offer-errors");
 
-        var listed = await _app.SendAsync(LocalRequest.Get().As("member-state BRA"), r => _app.Offers.ListOffers(r, _callId, default));
+        var listed = await App.SendAsync(LocalRequest.Get().As("member-state BRA"), r => App.Offers.ListOffers(r, CallId, default));
         Assert.Equal(0, listed.Json.GetArrayLength());
     }
 
     [ChromiumFact]
     public async Task A_focal_point_arrives_through_the_link_in_their_invitation_email_which_leaves_the_address_bar_at_once()
     {
-        await _app.InviteAsync(_callId, "KEN", "invited.focal.point@mfa.go.ke");
-        await _app.SendingPump.DrainAsync();
-        var email = browser.SendGrid.Accepted.Last(e => e.To == "invited.focal.point@mfa.go.ke" && e.CallId == _callId);
+        await App.InviteAsync(CallId, "KEN", "invited.focal.point@mfa.go.ke");
+        await App.SendingPump.DrainAsync();
+        var email = Shared.SendGrid.Accepted.Last(e => e.To == "invited.focal.point@mfa.go.ke" && e.CallId == CallId);
         var link = Regex.Match(email.Html, Regex.Escape(PortalSite.Start) + "#invitation=[^\"<]+").Value;
         var token = Uri.UnescapeDataString(link.Split("#invitation=")[1]);
 
-        var page = await _site.OpenAsync(browser.Browser);
+        var page = await Site.OpenAsync(Shared.Browser);
         await page.GotoAsync(link);
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("People-Centred Smart Cities");
-        await Assertions.Expect(page).ToHaveURLAsync($"{PortalSite.Start}#/call/{_callId}");
+        await Assertions.Expect(page).ToHaveURLAsync($"{PortalSite.Start}#/call/{CallId}");
         await Assertions.Expect(page.Locator("#who")).ToHaveTextAsync("focal point of KEN");
-        var apiCalls = _site.Requests.Where(r => !r.Path.StartsWith("/api/portal/", StringComparison.Ordinal)).ToList();
+        var apiCalls = Site.Requests.Where(r => !r.Path.StartsWith("/api/portal/", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(apiCalls);
         Assert.All(apiCalls, call => Assert.Equal($"Bearer {token}", call.Headers.GetValueOrDefault("authorization")));
-        Assert.DoesNotContain(_site.Requests, r => r.Path.Contains(token, StringComparison.Ordinal));
+        Assert.DoesNotContain(Site.Requests, r => r.Path.Contains(token, StringComparison.Ordinal));
         await page.GetByRole(AriaRole.Link, new() { Name = "New offer" }).ClickAsync();
         await Assertions.Expect(page.GetByLabel("Meeting", new() { Exact = true })).ToBeVisibleAsync();
         await PortalSite.ScreenshotAsync(page, "focal-point-from-invitation");
@@ -180,19 +151,19 @@ public sealed class FocalPointTests(PortalBrowser browser) : IAsyncLifetime
     [ChromiumFact]
     public async Task A_link_whose_token_the_API_refuses_says_to_ask_for_a_new_invitation()
     {
-        var page = await _site.OpenAsync(browser.Browser);
+        var page = await Site.OpenAsync(Shared.Browser);
         await page.GotoAsync($"{PortalSite.Start}#invitation=not.a.valid-token");
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Your invitation link does not work");
         await Assertions.Expect(page).ToHaveURLAsync($"{PortalSite.Start}#/");
-        Assert.All(_site.Requests.Where(r => r.Path == "/api/me"), call => Assert.Equal("Bearer not.a.valid-token", call.Headers.GetValueOrDefault("authorization")));
+        Assert.All(Site.Requests.Where(r => r.Path == "/api/me"), call => Assert.Equal("Bearer not.a.valid-token", call.Headers.GetValueOrDefault("authorization")));
     }
 
     [ChromiumFact]
     public async Task In_Arabic_the_page_reads_right_to_left_and_the_keyboard_reaches_the_content_first()
     {
-        var page = await _site.OpenAsync(browser.Browser);
-        await PortalSite.ActAsAsync(page, "member-state KEN", $"#/call/{_callId}");
+        var page = await Site.OpenAsync(Shared.Browser);
+        await PortalSite.ActAsAsync(page, "member-state KEN", $"#/call/{CallId}");
         await page.GetByLabel("Language").SelectOptionAsync("ar");
 
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("dir", "rtl");

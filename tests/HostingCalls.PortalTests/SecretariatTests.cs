@@ -5,41 +5,17 @@ namespace HostingCalls.PortalTests;
 
 /// <summary>The secretariat in a real browser, from sealed offers to the notifications sent.</summary>
 [Collection(nameof(PortalBrowserCollection))]
-public sealed class SecretariatTests(PortalBrowser browser) : IAsyncLifetime
+public sealed class SecretariatTests(PortalBrowser shared) : PortalTest(shared)
 {
     private static readonly DateTimeOffset ResultsDate = DateTimeOffset.Parse("2023-11-30T09:05:00+03:00");
 
-    private LocalApp _app = null!;
-    private PortalSite _site = null!;
-    private string _callId = "";
     private readonly Dictionary<string, string> _offers = [];
 
-    public async Task InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        if (!File.Exists(PortalBrowser.ChromiumPath))
-        {
-            return;
-        }
-
-        _app = await browser.StartAppAsync();
-        _site = new PortalSite(_app);
-        _callId = await _app.OpenSampleCallAsync();
-        _offers["KEN"] = await _app.SubmitWithLetterAsync(_callId, "member-state KEN", Offer("RC-1", "Nairobi", "2024-03-11", cashUsd: 40000));
-        _offers["FRA"] = await _app.SubmitWithLetterAsync(_callId, "member-state FRA", Offer("EGM-1", "Paris", "2024-02-12", cashUsd: 150000));
-        _offers["DEU"] = await _app.SubmitWithLetterAsync(_callId, "member-state DEU", Offer("EGM-1", "Bonn", "2024-02-19", cashUsd: 0));
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_site is not null)
-        {
-            Assert.True(_site.ScriptErrors.IsEmpty, "Script errors: " + string.Join("\n", _site.ScriptErrors));
-        }
-
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
-        }
+        _offers["KEN"] = await App.SubmitWithLetterAsync(CallId, "member-state KEN", Offer("RC-1", "Nairobi", "2024-03-11", cashUsd: 40000));
+        _offers["FRA"] = await App.SubmitWithLetterAsync(CallId, "member-state FRA", Offer("EGM-1", "Paris", "2024-02-12", cashUsd: 150000));
+        _offers["DEU"] = await App.SubmitWithLetterAsync(CallId, "member-state DEU", Offer("EGM-1", "Bonn", "2024-02-19", cashUsd: 0));
     }
 
     private static Dictionary<string, object?> Offer(string meetingId, string city, string start, decimal cashUsd) => new()
@@ -57,8 +33,8 @@ public sealed class SecretariatTests(PortalBrowser browser) : IAsyncLifetime
     [ChromiumFact]
     public async Task The_secretariat_sees_counts_while_sealed_then_reviews_decides_with_an_override_and_sees_the_notifications_sent()
     {
-        var page = await _site.OpenAsync(browser.Browser);
-        await PortalSite.ActAsAsync(page, "secretariat FRA", $"#/call/{_callId}");
+        var page = await Site.OpenAsync(Shared.Browser);
+        await PortalSite.ActAsAsync(page, "secretariat FRA", $"#/call/{CallId}");
 
         // While the call is open: counts only, no offer.
         var counts = page.GetByRole(AriaRole.Region, new() { Name = "Offers while sealed" });
@@ -67,8 +43,20 @@ public sealed class SecretariatTests(PortalBrowser browser) : IAsyncLifetime
         await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Audit trail" })).ToBeVisibleAsync();
         await PortalSite.ScreenshotAsync(page, "secretariat-call-sealed");
 
+        // Invitations: Brazil's focal point is invited, then the invitation revoked.
+        var invite = page.GetByRole(AriaRole.Form, new() { Name = "Invite a focal point" });
+        await invite.GetByLabel("Member State").FillAsync("BRA");
+        await invite.GetByLabel("Email", new() { Exact = true }).FillAsync("focal.point@itamaraty.example");
+        await invite.GetByLabel("Language of the emails").SelectOptionAsync("es");
+        await invite.GetByRole(AriaRole.Button, new() { Name = "Invite a focal point" }).ClickAsync();
+        var invitations = page.GetByRole(AriaRole.Table, new() { Name = "Invitations" });
+        await Assertions.Expect(invitations.Locator("tr", new() { HasText = "BRA" })).ToContainTextAsync("Active");
+        await PortalSite.ScreenshotAsync(page, "secretariat-invitations");
+        await invitations.GetByRole(AriaRole.Button, new() { Name = "Revoke the invitation of BRA" }).ClickAsync();
+        await Assertions.Expect(invitations.Locator("tr", new() { HasText = "BRA" })).ToContainTextAsync("Revoked");
+
         // Closed and ranked by the timer: the ranking per meeting with its components and reasons.
-        await _app.CloseSampleCallsAsync();
+        await App.CloseSampleCallsAsync();
         await page.ReloadAsync();
         var ranking = page.GetByRole(AriaRole.Region, new() { Name = "Ranking", Exact = true });
         var egm1 = ranking.GetByRole(AriaRole.Table, new() { Name = "Ranking for EGM-1" });
@@ -88,7 +76,7 @@ public sealed class SecretariatTests(PortalBrowser browser) : IAsyncLifetime
         await whatIf.GetByLabel("Reviewers").FillAsync("0.1");
         await whatIf.GetByRole(AriaRole.Button, new() { Name = "Rank with these weights" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Ranking with these weights" })).ToBeVisibleAsync();
-        Assert.Single(await _app.RankingSnapshotsAsync(_callId));
+        Assert.Single(await App.RankingSnapshotsAsync(CallId));
 
         // A review of Kenya's offer re-ranks the call.
         await page.GetByRole(AriaRole.Button, new() { Name = "Review Kenya" }).ClickAsync();
@@ -122,9 +110,9 @@ public sealed class SecretariatTests(PortalBrowser browser) : IAsyncLifetime
         await PortalSite.ScreenshotAsync(page, "secretariat-decision");
 
         // The results date: the timer records and queues one email per offer, the queue function sends them.
-        _app.Clock.SetUtcNow(ResultsDate);
-        await _app.ResultsTimer.ReleaseResults(new TimerInfo(), default);
-        await _app.SendingPump.DrainAsync();
+        App.Clock.SetUtcNow(ResultsDate);
+        await App.ResultsTimer.ReleaseResults(new TimerInfo(), default);
+        await App.SendingPump.DrainAsync();
         await page.ReloadAsync();
         var notifications = page.GetByRole(AriaRole.Table, new() { Name = "Notifications" });
         foreach (var kind in (string[])["Selected", "Reserve", "Summary"])
@@ -132,12 +120,12 @@ public sealed class SecretariatTests(PortalBrowser browser) : IAsyncLifetime
             await Assertions.Expect(notifications.Locator("tr", new() { HasText = kind }).First.Locator("[data-status]")).ToHaveAttributeAsync("data-status", "Sent");
         }
 
-        Assert.Contains(browser.SendGrid.Accepted, e => e.CallId == _callId && e.To == "fp@bonn.example");
+        Assert.Contains(Shared.SendGrid.Accepted, e => e.CallId == CallId && e.To == "fp@bonn.example");
         await PortalSite.ScreenshotAsync(page, "secretariat-notifications");
 
         // Germany's focal point sees the result.
-        var germany = await _site.OpenAsync(browser.Browser);
-        await PortalSite.ActAsAsync(germany, "member-state DEU", $"#/call/{_callId}/offer/{_offers["DEU"]}");
+        var germany = await Site.OpenAsync(Shared.Browser);
+        await PortalSite.ActAsAsync(germany, "member-state DEU", $"#/call/{CallId}/offer/{_offers["DEU"]}");
         await Assertions.Expect(germany.GetByRole(AriaRole.Region, new() { Name = "Result" })).ToContainTextAsync("Your offer is selected");
         await PortalSite.ScreenshotAsync(germany, "focal-point-result");
     }
@@ -145,11 +133,11 @@ public sealed class SecretariatTests(PortalBrowser browser) : IAsyncLifetime
     [ChromiumFact]
     public async Task The_secretariat_finds_the_call_by_its_state_and_downloads_the_ranking_as_CSV()
     {
-        await _app.CloseSampleCallsAsync();
-        var page = await _site.OpenAsync(browser.Browser);
+        await App.CloseSampleCallsAsync();
+        var page = await Site.OpenAsync(Shared.Browser);
         await PortalSite.ActAsAsync(page, "secretariat");
 
-        var row = page.GetByRole(AriaRole.Table, new() { Name = "Calls and their state" }).Locator("tr", new() { Has = page.Locator($"a[href='#/call/{_callId}']") });
+        var row = page.GetByRole(AriaRole.Table, new() { Name = "Calls and their state" }).Locator("tr", new() { Has = page.Locator($"a[href='#/call/{CallId}']") });
         await Assertions.Expect(row).ToContainTextAsync("Ranked");
         await PortalSite.ScreenshotAsync(page, "secretariat-calls");
         await row.GetByRole(AriaRole.Link).ClickAsync();
@@ -159,7 +147,7 @@ public sealed class SecretariatTests(PortalBrowser browser) : IAsyncLifetime
         var file = Path.Combine(Path.GetTempPath(), download.SuggestedFilename);
         await download.SaveAsAsync(file);
 
-        Assert.Equal($"ranking-{_callId}.csv", download.SuggestedFilename);
+        Assert.Equal($"ranking-{CallId}.csv", download.SuggestedFilename);
         Assert.Contains("Nairobi", await File.ReadAllTextAsync(file));
     }
 }

@@ -3,7 +3,7 @@
 import { api, download } from './api.js';
 import { announce, facts, h, section, show, table } from './dom.js';
 import { field, problemNotice, readForm, showProblem } from './forms.js';
-import { instant, number, ownTimeZone, t } from './i18n.js';
+import { instant, languages, number, ownTimeZone, t } from './i18n.js';
 
 const recentKey = 'hostingcalls.recentCalls';
 const ranked = new Set(['Ranked', 'Decided', 'Announced']);
@@ -62,6 +62,7 @@ async function callPage(main, callId, me) {
       [t('sec.fundingGap'), c.fundingGapUsd ? `USD ${number(c.fundingGapUsd)}` : null],
     ]),
   ];
+  if (c.status === 'Open') parts.push(await invitationsSection(id, reload));
   if (sealed.has(c.status)) parts.push(await countsSection(id));
   let ranking = null;
   if (ranked.has(c.status)) {
@@ -78,6 +79,34 @@ async function callPage(main, callId, me) {
   if (['Decided', 'Announced'].includes(c.status)) parts.push(await notificationsSection(id, reload));
   parts.push(await auditSection(id));
   return show(main, c.title, parts);
+}
+
+async function invitationsSection(id, reload) {
+  const list = await api('GET', `calls/${id}/invitations`);
+  const form = h('form', { 'aria-label': t('sec.invite') },
+    field(t('offer.memberState'), 'memberState', { required: true, hint: t('sec.memberStateHint'), attrs: { maxlength: 3, autocapitalize: 'characters' } }),
+    field(t('offer.focalPointName'), 'name', {}),
+    field(t('offer.focalPointEmail'), 'email', { type: 'email', required: true }),
+    field(t('offer.focalPointLanguage'), 'language', { value: 'en', choices: languages }),
+    h('div', { class: 'actions' }, h('button', { type: 'submit' }, t('sec.invite'))));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const result = await api('POST', `calls/${id}/invitations`, { json: readForm(form) });
+    if (!result.ok) return showProblem(form, result.data, result.status);
+    announce(t('sec.invited', { state: result.data.memberState }));
+    return reload();
+  });
+  const rows = (list.ok ? list.data : []).map((i) => [i.memberState, i.name ?? '', i.email, t(`invitationStatus.${i.status}`),
+    i.notificationStatus ? t(`notificationStatus.${i.notificationStatus}`) : '—', instant(i.expiresAt),
+    i.status === 'Active' ? h('button', { type: 'button', class: 'secondary', onclick: async () => {
+      const result = await api('POST', `calls/${id}/invitations/${encodeURIComponent(i.id)}/revoke`, { etag: i.etag });
+      announce(result.ok ? t('sec.revoked', { state: i.memberState }) : (result.data?.detail ?? t('errors.failed', { status: result.status })));
+      await reload();
+    } }, t('sec.revoke', { state: i.memberState })) : '']);
+  return section(t('sec.invitations'),
+    list.ok ? (rows.length ? table(t('sec.invitations'), [t('offer.memberState'), t('offer.focalPointName'), t('offer.focalPointEmail'), t('offer.status'), t('sec.email'), t('sec.expiresAt'), ''], rows)
+      : h('p', {}, t('sec.noInvitations'))) : problemNotice(list),
+    form);
 }
 
 async function countsSection(id) {
