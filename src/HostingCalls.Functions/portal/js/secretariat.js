@@ -245,22 +245,26 @@ async function notificationsSection(id, reload) {
     rows.length ? table(t('sec.notifications'), [t('sec.kind'), t('offer.id'), t('offer.status'), t('sec.attempts'), t('sec.sentAt'), t('sec.lastError'), ''], rows) : null);
 }
 
-// The audit trail is built beside this portal: shown when the API has it, "not available" otherwise.
+// The audit trail (GET …/audit, a page of entries in chain order; …/audit/verification): "not available" on a
+// server without it.
 async function auditSection(id) {
-  const result = await api('GET', `calls/${id}/audit`);
-  if (result.status === 404) return section(t('sec.audit'), h('p', {}, t('sec.auditUnavailable')));
+  const result = await api('GET', `calls/${id}/audit?limit=500`);
+  if (result.status === 404 && !result.data?.detail) return section(t('sec.audit'), h('p', {}, t('sec.auditUnavailable')));
   if (!result.ok) return section(t('sec.audit'), problemNotice(result));
-  const entries = Array.isArray(result.data) ? result.data : (result.data?.entries ?? result.data?.items ?? []);
+  const entries = result.data?.entries ?? [];
   const verifyOutput = h('p', { 'aria-live': 'polite' });
   const verify = h('button', { type: 'button', class: 'secondary', onclick: async () => {
     const check = await api('GET', `calls/${id}/audit/verification`);
-    if (check.status === 404) { verifyOutput.textContent = t('sec.auditVerifyUnavailable'); return; }
-    const valid = check.ok && (check.data?.valid ?? check.data?.verified ?? check.data?.intact) === true;
-    verifyOutput.textContent = valid ? t('sec.auditValid', { count: check.data?.entries ?? check.data?.count ?? entries.length }) : `${t('sec.auditInvalid')} ${check.data?.detail ?? check.data?.reason ?? ''}`;
+    if (check.status === 404 && !check.data?.detail) { verifyOutput.textContent = t('sec.auditVerifyUnavailable'); return; }
+    verifyOutput.textContent = check.ok && check.data?.ok === true
+      ? t('sec.auditValid', { count: check.data.count })
+      : `${t('sec.auditInvalid')} ${check.data?.brokenAt ? `#${check.data.brokenAt.sequence}: ${check.data.brokenAt.reason}` : (check.data?.detail ?? '')}`;
   } }, t('sec.auditVerify'));
-  const cell = (entry, ...names) => names.map((n) => entry[n]).find((v) => v !== undefined && v !== null) ?? '';
+  const actor = (a) => (a && typeof a === 'object' ? `${a.role} ${a.id}` : String(a ?? ''));
+  const details = (d) => Object.entries(d ?? {}).map(([k, v]) => `${k}: ${v}`).join('; ');
   return section(t('sec.audit'),
-    table(t('sec.audit'), [t('sec.auditAt'), t('sec.auditActor'), t('sec.auditAction'), t('sec.auditSubject')],
-      entries.map((e) => [instant(cell(e, 'at', 'recordedAt', 'timestamp')), String(cell(e, 'actor', 'callerId', 'by')), String(cell(e, 'action', 'kind', 'event')), String(cell(e, 'subject', 'offerId', 'target', 'detail'))])),
+    h('p', {}, t('sec.auditCount', { shown: entries.length, count: result.data?.count ?? entries.length })),
+    table(t('sec.audit'), ['#', t('sec.auditAt'), t('sec.auditActor'), t('sec.auditAction'), t('sec.auditSubject')],
+      entries.map((e) => [String(e.sequence), instant(e.at), actor(e.actor), String(e.action), [e.subject ?? '', e.details && Object.keys(e.details).length ? ` (${details(e.details)})` : '']])),
     h('div', { class: 'actions' }, verify), verifyOutput);
 }
