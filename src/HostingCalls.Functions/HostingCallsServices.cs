@@ -58,6 +58,7 @@ public static class HostingCallsServices
         services.AddSingleton<ResultsService>();
         services.AddSingleton<EmailComposer>();
         services.AddSingleton<NotificationSender>();
+        services.AddSingleton<NotificationBatchSender>();
         services.AddSingleton(provider => new DeliveryTracker(
             provider.GetRequiredService<INotificationLedger>(),
             provider.GetRequiredService<IDeliveryEventLog>(),

@@ -90,6 +90,44 @@ public sealed partial class NotificationOutbox(INotificationQueue queue, INotifi
         }
     }
 
+    /// <summary>
+    /// Records one call's notifications (at most <see cref="NotificationBatch.MaxSize"/>) already claimed, in one
+    /// transaction, and queues them as one message; returns how many it queued. Those recorded by an earlier or a
+    /// parallel run are left to it, unless still Recorded, when they are claimed here. If the queue fails the claims
+    /// are given back, so the next run or the outbox timer queues them.
+    /// </summary>
+    public async Task<int> RecordAndQueueAsync(IReadOnlyList<Notification> notifications, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var claimed = await ledger.TryRecordAllAsync([.. notifications.Select(n => n with { Status = NotificationStatus.Queued, QueuedAt = now })], cancellationToken)
+            ?? await ClaimRecordedAsync(notifications, now, cancellationToken);
+        if (claimed.Count == 0)
+        {
+            return 0;
+        }
+
+        try
+        {
+            await queue.EnqueueAsync(new NotificationBatch(claimed[0].Value.CallId, [.. claimed.Select(c => c.Value.Id)]), cancellationToken);
+            return claimed.Count;
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            await ledger.ReplaceUnchangedAsync([.. claimed.Select(c => c with { Value = c.Value with { Status = NotificationStatus.Recorded, QueuedAt = null } })], CancellationToken.None);
+            throw;
+        }
+    }
+
+    /// <summary>Some were recorded already: records the others, then claims those still Recorded.</summary>
+    private async Task<IReadOnlyList<Stored<Notification>>> ClaimRecordedAsync(IReadOnlyList<Notification> notifications, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await ledger.RecordAsync(notifications, cancellationToken);
+        var found = await ledger.FindAllAsync(notifications[0].CallId, [.. notifications.Select(n => n.Id)], cancellationToken);
+        return await ledger.ReplaceUnchangedAsync(
+            [.. found.Where(s => s.Value.Status == NotificationStatus.Recorded).Select(s => s with { Value = s.Value with { Status = NotificationStatus.Queued, QueuedAt = now } })],
+            cancellationToken);
+    }
+
     /// <summary>Queues every notification left recorded past <see cref="Settle"/> or stranded past <see cref="Stranded"/>.</summary>
     public async Task<int> QueueStrandedAsync(CancellationToken cancellationToken)
     {
