@@ -69,4 +69,30 @@ public class NotificationOutboxTests
 
         _queue.Verify(q => q.EnqueueAsync(It.IsAny<NotificationMessage>(), It.IsAny<CancellationToken>()), Times.Once);
     }
+
+    [Fact]
+    public async Task A_batch_is_recorded_claimed_and_queued_as_one_message_and_a_second_run_queues_only_what_is_still_recorded()
+    {
+        await _ledger.RecordAsync([Recorded("b")], default); // left Recorded by a run that stopped
+        var batch = new[] { Recorded("a"), Recorded("b"), Recorded("c") };
+
+        Assert.Equal(2, await Outbox().RecordAndQueueAsync([Recorded("a"), Recorded("c")], default));
+        Assert.Equal(1, await Outbox().RecordAndQueueAsync(batch, default));
+        Assert.Equal(0, await Outbox().RecordAndQueueAsync(batch, default));
+
+        _queue.Verify(q => q.EnqueueAsync(It.Is<NotificationBatch>(b => b.NotificationIds.SequenceEqual(new[] { "a", "c" })), It.IsAny<CancellationToken>()), Times.Once);
+        _queue.Verify(q => q.EnqueueAsync(It.Is<NotificationBatch>(b => b.NotificationIds.SequenceEqual(new[] { "b" })), It.IsAny<CancellationToken>()), Times.Once);
+        _queue.Verify(q => q.EnqueueAsync(It.IsAny<NotificationBatch>(), It.IsAny<CancellationToken>()), Times.Exactly(2));
+        Assert.All(batch, n => Assert.Equal(NotificationStatus.Queued, _ledger[n.Id].Status));
+    }
+
+    [Fact]
+    public async Task A_batch_the_queue_refuses_is_given_back_to_recorded_for_the_next_run()
+    {
+        _queue.Setup(q => q.EnqueueAsync(It.IsAny<NotificationBatch>(), It.IsAny<CancellationToken>())).ThrowsAsync(new IOException("down"));
+
+        await Assert.ThrowsAsync<IOException>(() => Outbox().RecordAndQueueAsync([Recorded("a"), Recorded("b")], default));
+
+        Assert.Equal((NotificationStatus.Recorded, NotificationStatus.Recorded), (_ledger["a"].Status, _ledger["b"].Status));
+    }
 }
