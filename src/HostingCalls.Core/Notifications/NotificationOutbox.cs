@@ -19,6 +19,8 @@ public sealed partial class NotificationOutbox(INotificationQueue queue, INotifi
     /// </summary>
     public static readonly TimeSpan Stranded = TimeSpan.FromHours(1);
 
+    private readonly QueueGroups _groups = new(queue);
+
     /// <summary>Queues one notification now; a failure is logged and left to the timer, never thrown at the caller.</summary>
     public async Task<bool> TryQueueAsync(Notification notification, CancellationToken cancellationToken)
     {
@@ -35,14 +37,16 @@ public sealed partial class NotificationOutbox(INotificationQueue queue, INotifi
     }
 
     /// <summary>
-    /// Queues a notification that was stored already claimed (Queued, with the change it tells of). If the queue
+    /// Queues a notification that was stored already claimed (Queued, with the change it tells of), in one message
+    /// with those of its call claimed at the same time (see <see cref="QueueGroups"/>). If the queue
     /// fails, the claim is given back so the timer queues it; if even that fails, it is found stranded later.
     /// </summary>
     public async Task<bool> TryQueueClaimedAsync(Notification claimed, CancellationToken cancellationToken)
     {
         try
         {
-            await queue.EnqueueAsync(claimed.Message, cancellationToken);
+            // With the others of its call claimed meanwhile: many requests at once share one message.
+            await _groups.EnqueueAsync(claimed, cancellationToken);
             return true;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

@@ -46,7 +46,8 @@ public sealed class NotificationSendingTests(AzuriteFixture azurite) : IAsyncLif
     {
         _scenario.SendGrid.Plan(Planned.Unavailable, Planned.Unavailable, Planned.Unavailable);
 
-        Assert.Equal(3, await App.SendingPump.DrainAsync());
+        // One message carries all seven: its first delivery fails for three of them, the second sends those three alone.
+        Assert.Equal(1, await App.SendingPump.DrainAsync());
 
         Assert.Equal(7, _scenario.Emails.Count);
         Assert.Equal(7, _scenario.Emails.Select(e => e.NotificationId).Distinct().Count());
