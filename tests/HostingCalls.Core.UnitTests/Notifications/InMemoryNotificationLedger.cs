@@ -11,8 +11,13 @@ internal sealed class InMemoryNotificationLedger : INotificationLedger
 
     public Notification this[string id] => _rows[id].Value;
 
-    public Task<Stored<Notification>?> FindAsync(string callId, string notificationId, CancellationToken cancellationToken) =>
-        Task.FromResult(_rows.GetValueOrDefault(notificationId));
+    public Task<Stored<Notification>?> FindAsync(string callId, string notificationId, CancellationToken cancellationToken)
+    {
+        lock (_rows)
+        {
+            return Task.FromResult(_rows.GetValueOrDefault(notificationId));
+        }
+    }
 
     public Task<IReadOnlyList<Stored<Notification>>> ListAsync(string callId, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<Stored<Notification>>>([.. _rows.Values.Where(r => r.Value.CallId == callId)]);
@@ -66,6 +71,14 @@ internal sealed class InMemoryNotificationLedger : INotificationLedger
     }
 
     public Task<string?> TryReplaceAsync(Notification notification, string etag, CancellationToken cancellationToken)
+    {
+        lock (_rows)
+        {
+            return TryReplace(notification, etag);
+        }
+    }
+
+    private Task<string?> TryReplace(Notification notification, string etag)
     {
         if (!_rows.TryGetValue(notification.Id, out var row) || row.ETag != etag)
         {

@@ -95,4 +95,47 @@ public class NotificationOutboxTests
 
         Assert.Equal((NotificationStatus.Recorded, NotificationStatus.Recorded), (_ledger["a"].Status, _ledger["b"].Status));
     }
+
+    private static Notification Claimed(string id) => Recorded(id) with { Status = NotificationStatus.Queued, QueuedAt = DateTimeOffset.Parse("2023-10-01T09:00:00Z") };
+
+    [Fact]
+    public async Task Receipts_claimed_while_a_message_is_on_its_way_share_the_next_one_and_each_returns_once_its_own_is_queued()
+    {
+        var slow = new TaskCompletionSource();
+        var batches = new List<NotificationBatch>();
+        _queue.Setup(q => q.EnqueueAsync(It.IsAny<NotificationMessage>(), It.IsAny<CancellationToken>())).Returns(slow.Task);
+        _queue.Setup(q => q.EnqueueAsync(It.IsAny<NotificationBatch>(), It.IsAny<CancellationToken>()))
+            .Callback((NotificationBatch b, CancellationToken _) => batches.Add(b)).Returns(Task.CompletedTask);
+        var outbox = Outbox();
+
+        var first = outbox.TryQueueClaimedAsync(Claimed("a"), default);
+        var others = new[] { "b", "c", "d" }.Select(id => outbox.TryQueueClaimedAsync(Claimed(id), default)).ToList();
+        await Task.Delay(100);
+        Assert.False(first.IsCompleted);
+        Assert.All(others, o => Assert.False(o.IsCompleted));
+
+        slow.SetResult();
+        Assert.True(await first);
+        Assert.All(await Task.WhenAll(others), Assert.True);
+        _queue.Verify(q => q.EnqueueAsync(new NotificationMessage("call", "a"), It.IsAny<CancellationToken>()), Times.Once);
+        Assert.Equal(["b", "c", "d"], Assert.Single(batches).NotificationIds);
+    }
+
+    [Fact]
+    public async Task When_a_shared_message_cannot_be_queued_every_receipt_in_it_is_given_back_for_the_timer()
+    {
+        await _ledger.RecordAsync([Claimed("a"), Claimed("b"), Claimed("c")], default);
+        var slow = new TaskCompletionSource();
+        _queue.Setup(q => q.EnqueueAsync(It.IsAny<NotificationMessage>(), It.IsAny<CancellationToken>())).Returns(slow.Task);
+        _queue.Setup(q => q.EnqueueAsync(It.IsAny<NotificationBatch>(), It.IsAny<CancellationToken>())).ThrowsAsync(new IOException("down"));
+        var outbox = Outbox();
+
+        var first = outbox.TryQueueClaimedAsync(Claimed("a"), default);
+        var others = new[] { "b", "c" }.Select(id => outbox.TryQueueClaimedAsync(Claimed(id), default)).ToList();
+        slow.SetResult();
+
+        Assert.True(await first);
+        Assert.All(await Task.WhenAll(others), Assert.False);
+        Assert.Equal((NotificationStatus.Queued, NotificationStatus.Recorded, NotificationStatus.Recorded), (_ledger["a"].Status, _ledger["b"].Status, _ledger["c"].Status));
+    }
 }
