@@ -68,23 +68,8 @@ public sealed class TableNotificationLedger(StorageClients storage) : INotificat
         }
     }
 
-    /// <summary>
-    /// One range query from the lowest id to the highest, not a read per row: a batch is made of ids next to each
-    /// other, and the rows in between that were not asked for (the same offers' receipts) are dropped.
-    /// </summary>
-    public async Task<IReadOnlyList<Stored<Notification>>> FindAllAsync(string callId, IReadOnlyCollection<string> notificationIds, CancellationToken cancellationToken)
-    {
-        if (notificationIds.Count == 0)
-        {
-            return [];
-        }
-
-        var wanted = notificationIds.ToHashSet(StringComparer.Ordinal);
-        var (first, last) = (wanted.Min(StringComparer.Ordinal)!, wanted.Max(StringComparer.Ordinal)!);
-        var found = await QueryAsync(TableClient.CreateQueryFilter(
-            $"PartitionKey eq {callId} and RowKey ge {NotificationEntity.RowKeyOf(first)} and RowKey le {NotificationEntity.RowKeyOf(last)}"), cancellationToken);
-        return [.. found.Where(n => wanted.Contains(n.Value.Id))];
-    }
+    public async Task<IReadOnlyList<Stored<Notification>>> FindAllAsync(string callId, IReadOnlyCollection<string> notificationIds, CancellationToken cancellationToken) =>
+        [.. (await RowReads.FindAllAsync(_table, callId, [.. notificationIds.Select(NotificationEntity.RowKeyOf)], cancellationToken)).Select(ToStored)];
 
     public async Task<IReadOnlyList<string>?> TryReplaceAllAsync(IReadOnlyList<Stored<Notification>> changes, CancellationToken cancellationToken)
     {

@@ -23,28 +23,8 @@ public sealed class TableOfferStore(StorageClients storage) : IOfferStore
         return response.HasValue ? ToStored(response.Value!) : null;
     }
 
-    /// <summary>One range query from the lowest id to the highest: a batch of notifications is about offers next to each other.</summary>
-    public async Task<IReadOnlyList<Stored<Offer>>> FindAllAsync(string callId, IReadOnlyCollection<string> offerIds, CancellationToken cancellationToken)
-    {
-        if (offerIds.Count == 0)
-        {
-            return [];
-        }
-
-        var wanted = offerIds.ToHashSet(StringComparer.Ordinal);
-        var (first, last) = (wanted.Min(StringComparer.Ordinal)!, wanted.Max(StringComparer.Ordinal)!);
-        var offers = new List<Stored<Offer>>();
-        await foreach (var entity in _table.QueryAsync<TableEntity>(
-            TableClient.CreateQueryFilter($"PartitionKey eq {callId} and RowKey ge {OfferPrefix + first} and RowKey le {OfferPrefix + last}"), cancellationToken: cancellationToken))
-        {
-            if (wanted.Contains(entity.RowKey[OfferPrefix.Length..]))
-            {
-                offers.Add(ToStored(entity));
-            }
-        }
-
-        return offers;
-    }
+    public async Task<IReadOnlyList<Stored<Offer>>> FindAllAsync(string callId, IReadOnlyCollection<string> offerIds, CancellationToken cancellationToken) =>
+        [.. (await RowReads.FindAllAsync(_table, callId, [.. offerIds.Select(id => OfferPrefix + id)], cancellationToken)).Select(ToStored)];
 
     public async Task<IReadOnlyList<Stored<Offer>>> ListAsync(string callId, string? memberState, CancellationToken cancellationToken)
     {
