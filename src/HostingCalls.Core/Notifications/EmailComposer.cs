@@ -12,7 +12,13 @@ public sealed class EmailComposer(ICallStore calls, IOfferStore offers, IRanking
 {
     public async Task<OutgoingEmail> ComposeAsync(Notification notification, CancellationToken cancellationToken)
     {
-        var (call, ranking) = await CallOfAsync(notification, cancellationToken);
+        var call = await CallOfAsync(notification, cancellationToken);
+        if (notification.Kind == NotificationKind.Invitation)
+        {
+            return await InvitationAsync(call, notification, cancellationToken);
+        }
+
+        var ranking = await RankingOfAsync(call, cancellationToken);
         if (notification.OfferId is not { } offerId)
         {
             return Compose(call, ranking, notification, null);
@@ -36,35 +42,46 @@ public sealed class EmailComposer(ICallStore calls, IOfferStore offers, IRanking
         }
 
         Call call;
-        Ranking? ranking;
         try
         {
-            (call, ranking) = await CallOfAsync(notifications[0], cancellationToken);
+            call = await CallOfAsync(notifications[0], cancellationToken);
         }
         catch (InvalidDataException exception)
         {
             return [.. notifications.Select(n => (n, (OutgoingEmail?)null, (string?)exception.Message))];
         }
 
+        var ranking = await RankingOfAsync(call, cancellationToken);
         var offerIds = notifications.Select(n => n.OfferId).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var found = (await offers.FindAllAsync(call.Id, offerIds, cancellationToken)).ToDictionary(o => o.Value.Id, o => o.Value, StringComparer.Ordinal);
-        return [.. notifications.Select(n => n.OfferId is { } offerId && !found.ContainsKey(offerId)
-            ? (n, (OutgoingEmail?)null, (string?)$"Offer {offerId} of notification {n.Id} is missing.")
-            : (n, Compose(call, ranking, n, n.OfferId is null ? null : found[n.OfferId]), null))];
-    }
-
-    private async Task<(Call Call, Ranking? Ranking)> CallOfAsync(Notification notification, CancellationToken cancellationToken)
-    {
-        var call = (await calls.FindAsync(notification.CallId, cancellationToken))?.Value
-            ?? throw new InvalidDataException($"Call {notification.CallId} of notification {notification.Id} is missing.");
-        if (notification.Kind == NotificationKind.Invitation)
+        var composed = new List<(Notification, OutgoingEmail?, string?)>();
+        foreach (var notification in notifications)
         {
-            return await (invitations ?? throw new InvalidDataException("Invitation emails are not set up.")).ComposeAsync(call, notification, cancellationToken);
+            try
+            {
+                composed.Add((notification, notification.Kind == NotificationKind.Invitation
+                    ? await InvitationAsync(call, notification, cancellationToken)
+                    : Compose(call, ranking, notification, notification.OfferId is not { } offerId ? null
+                        : found.GetValueOrDefault(offerId) ?? throw new InvalidDataException($"Offer {offerId} of notification {notification.Id} is missing.")), null));
+            }
+            catch (InvalidDataException exception)
+            {
+                composed.Add((notification, null, exception.Message));
+            }
         }
 
-        var ranking = call.Decision is { } decision ? await rankings.FindAsync(call.Id, decision.RankingVersion, cancellationToken) : null;
-        return (call, ranking);
+        return composed;
     }
+
+    private async Task<Call> CallOfAsync(Notification notification, CancellationToken cancellationToken) =>
+        (await calls.FindAsync(notification.CallId, cancellationToken))?.Value
+            ?? throw new InvalidDataException($"Call {notification.CallId} of notification {notification.Id} is missing.");
+
+    private async Task<Ranking?> RankingOfAsync(Call call, CancellationToken cancellationToken) =>
+        call.Decision is { } decision ? await rankings.FindAsync(call.Id, decision.RankingVersion, cancellationToken) : null;
+
+    private Task<OutgoingEmail> InvitationAsync(Call call, Notification notification, CancellationToken cancellationToken) =>
+        (invitations ?? throw new InvalidDataException("Invitation emails are not set up.")).ComposeAsync(call, notification, cancellationToken);
 
     /// <summary>The email, from what it is about: the offer, or none for a summary to the secretariat.</summary>
     private OutgoingEmail Compose(Call call, Ranking? ranking, Notification notification, Offer? offer)
