@@ -210,8 +210,9 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     SendGrid__TimeoutSeconds: '30'
     Notifications__SecretariatEmail: summaryRecipientAddress
 
-    // Member States' focal points: the portal their invitation links open (the signing keys are a secret, below).
-    Invitations__PortalUrl: invitationPortalUrl
+    // Member States' focal points: the portal their invitation links open (the signing keys are a secret, below);
+    // by default the app's own portal.
+    Invitations__PortalUrl: empty(invitationPortalUrl) ? 'https://${site.properties.defaultHostName}/api/portal/' : invitationPortalUrl
 
     // SendGrid Signed Event Webhook: the public key that verifies the events' signatures.
     SendGrid__EventWebhookVerificationKey: sendGridEventWebhookKey
