@@ -1,11 +1,12 @@
 using HostingCalls.Core.Decisions;
 using HostingCalls.IntegrationTests.Support;
 using Microsoft.Azure.Functions.Worker;
+using Xunit.Abstractions;
 
 namespace HostingCalls.IntegrationTests.Timers;
 
 [Collection(nameof(AzuriteCollection))]
-public sealed class ResultsTimerTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class ResultsTimerTests(AzuriteFixture azurite, ITestOutputHelper output) : IAsyncLifetime
 {
     private ResultsScenario _scenario = null!;
 
@@ -19,6 +20,7 @@ public sealed class ResultsTimerTests(AzuriteFixture azurite) : IAsyncLifetime
         (await App.SendAsync(LocalRequest.Get().As(Callers.Secretariat), r => App.Calls.GetCall(r, _scenario.CallId, default))).Json.GetProperty("status").GetString()!;
 
     [Fact]
+    [Trait("Category", "Reliability")]
     public async Task At_the_results_date_every_offer_gets_one_email_in_its_language_and_the_secretariat_a_summary()
     {
         Assert.Equal(200, (await _scenario.DecideAsync()).Status);
@@ -43,14 +45,19 @@ public sealed class ResultsTimerTests(AzuriteFixture azurite) : IAsyncLifetime
 
         Assert.Equal("Announced", await CallStatusAsync());
         var results = (await _scenario.LedgerAsync()).Where(r => !r.Key.Contains("-receipt-", StringComparison.Ordinal)).ToDictionary();
-        Assert.Equal(7, results.Count);
-        Assert.Equal(7, (await App.NotificationsQueue.PeekMessagesAsync(32)).Value.Length);
+        var messages = (await App.NotificationsQueue.PeekMessagesAsync(32)).Value;
+        var perNotification = messages.GroupBy(m => m.Body.ToString()).Select(g => g.Count()).ToList();
 
         Assert.Equal(0, await App.SendingPump.DrainAsync());
         await App.ResultsTimer.ReleaseResults(new TimerInfo(), default);
         Assert.Equal(0, await App.SendingPump.DrainAsync());
 
         var emails = _scenario.Emails.Skip(6).ToList();
+        Figures.Print(output, "results_release", ("runs_at_once", 2), ("runs_in_a_row", 2), ("notifications", results.Count), ("messages", messages.Length),
+            ("most_messages_per_notification", perNotification.Max()), ("emails", emails.Count), ("duplicate_emails", emails.Count - emails.Select(e => e.NotificationId).Distinct().Count()));
+        Assert.Equal(7, results.Count);
+        Assert.Equal(7, messages.Length);
+        Assert.All(perNotification, count => Assert.Equal(1, count));
         Assert.Equal(7, emails.Count);
         Assert.Equal(7, emails.Select(e => e.NotificationId).Distinct().Count());
         var ledger = await _scenario.LedgerAsync();
