@@ -79,6 +79,8 @@ public sealed class LocalApp : IAsyncDisposable
 
     public T Service<T>() where T : notnull => _services.GetRequiredService<T>();
 
+    public object Service(Type type) => _services.GetRequiredService(type);
+
     public QueueClient NotificationsQueue => Storage.Queues.GetQueueClient(StorageNames.NotificationsQueue);
 
     public static async Task<LocalApp> StartAsync(string connectionString, IDictionary<string, string?>? settings = null, DateTimeOffset? now = null)
