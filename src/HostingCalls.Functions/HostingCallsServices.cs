@@ -1,6 +1,7 @@
 using HostingCalls.Core.Attachments;
 using HostingCalls.Core.Calls;
 using HostingCalls.Core.Decisions;
+using HostingCalls.Core.Invitations;
 using HostingCalls.Core.Judging;
 using HostingCalls.Core.Notifications;
 using HostingCalls.Core.Notifications.Delivery;
@@ -34,6 +35,9 @@ public static class HostingCallsServices
         var sendGrid = configuration.GetSection("SendGrid").Get<SendGridOptions>() ?? new SendGridOptions();
         services.AddSingleton(sendGrid);
         services.AddSingleton(configuration.GetSection("Notifications").Get<NotificationOptions>() ?? new NotificationOptions());
+        services.AddSingleton(configuration.GetSection("Invitations").Get<InvitationOptions>() ?? new InvitationOptions());
+        services.AddSingleton(TokenSigningKeys.Parse(configuration[AppSettingNames.MemberStateTokenSigningKeys.Replace("__", ":", StringComparison.Ordinal)],
+            AppSettingNames.MemberStateTokenSigningKeys));
         services.AddSingleton<ISendGridClient>(_ => new SendGridClient(
             new HttpClient { Timeout = TimeSpan.FromSeconds(sendGrid.TimeoutSeconds) },
             new SendGridClientOptions { ApiKey = sendGrid.ApiKey is { Length: > 0 } key ? key : "not-set", Host = sendGrid.Host }));
@@ -47,6 +51,7 @@ public static class HostingCallsServices
         services.AddSingleton<IRankingStore, BlobRankingStore>();
         services.AddSingleton<IDeliveryEventLog, TableDeliveryEventLog>();
         services.AddSingleton<IEmailGateway, SendGridEmailGateway>();
+        services.AddSingleton<IInvitationStore, TableInvitationStore>();
 
         services.AddSingleton<CallService>();
         services.AddSingleton<OfferService>();
@@ -57,6 +62,10 @@ public static class HostingCallsServices
         services.AddSingleton<DecisionService>();
         services.AddSingleton<ResultsService>();
         services.AddSingleton<EmailComposer>();
+        services.AddSingleton<MemberStateTokens>();
+        services.AddSingleton<FocalPointSignIn>();
+        services.AddSingleton<InvitationMail>();
+        services.AddSingleton<InvitationService>();
         services.AddSingleton<NotificationSender>();
         services.AddSingleton(provider => new DeliveryTracker(
             provider.GetRequiredService<INotificationLedger>(),
@@ -74,6 +83,8 @@ public static class HostingCallsServices
         services.AddTransient<ReviewFunctions>();
         services.AddTransient<DecisionFunctions>();
         services.AddTransient<NotificationFunctions>();
+        services.AddTransient<InvitationFunctions>();
+        services.AddTransient<CallerFunctions>();
         services.AddTransient<NotificationQueueFunctions>();
         services.AddTransient<ResultsTimer>();
         services.AddTransient<NotificationOutboxTimer>();
