@@ -52,6 +52,8 @@ public sealed class HostileInputTests(AzuriteFixture azurite, ITestOutputHelper 
             var offer = await App.SendAsync(LocalRequest.Get().As(Callers.Kenya), r => App.Offers.GetOffer(r, _ids["open"], _ids["offer"], default));
             _ids["offerEtag"] = offer.ETag!;
             _ids["attachment"] = offer.Json.GetProperty("attachments")[0].GetProperty("id").GetString()!;
+            var invitation = await App.InviteAsync(_ids["open"], "BRA", "focal.point@itamaraty.example");
+            (_ids["invitation"], _ids["invitationEtag"]) = (invitation.Id, invitation.ETag!);
             var draft = (await App.SendAsync(LocalRequest.Raw("POST", LocalApp.SampleCallJson()).As(Callers.Secretariat), r => App.Calls.CreateCall(r, default))).Expect(201, "create a draft");
             (_ids["draft"], _ids["draftEtag"]) = (draft.Id, draft.ETag!);
         }
@@ -99,6 +101,10 @@ public sealed class HostileInputTests(AzuriteFixture azurite, ITestOutputHelper 
             ["AnswerAsHost"] = new(Callers.France, rankedOffer, """{"confirm":true}"""),
             ["ListNotifications"] = new(Callers.Secretariat, ranked),
             ["RedriveNotification"] = new(Callers.Secretariat, new(ranked) { ["notificationId"] = _ids["notification"] }, IfMatch: _ids["notificationEtag"]),
+            ["InviteFocalPoint"] = new(Callers.Secretariat, open, """{"memberState":"IND","email":"fp@mea.example","language":"en","name":"Priya Nair"}""", OpenClock: true),
+            ["ListInvitations"] = new(Callers.Secretariat, open, OpenClock: true),
+            ["RevokeInvitation"] = new(Callers.Secretariat, new(open) { ["invitationId"] = _ids["invitation"] }, IfMatch: _ids["invitationEtag"], OpenClock: true),
+            ["GetMe"] = new(Callers.Kenya, [], Public: true),
             ["ReceiveSendGridEvents"] = new("", [], """[{"email":"a@b.example","timestamp":1698796800,"event":"delivered","sg_event_id":"e1"}]""", Public: true),
         };
     }
@@ -159,6 +165,11 @@ public sealed class HostileInputTests(AzuriteFixture azurite, ITestOutputHelper 
             foreach (var caller in (string[])["member-state ken", "member-state XXX", "member-state KEN\u0000", "reviewer <b> DEU", "secretariat ../"])
             {
                 yield return Variant($"caller {Printable(caller)}", Base(valid.Json, valid.File, caller == valid.Caller ? "" : caller));
+            }
+
+            foreach (var token in (string[])["garbage", "a.b.c", "eyJhbGciOiJub25lIn0.eyJzdWIiOiJLRU4ifQ.", new string('A', 8000)])
+            {
+                yield return Variant($"bearer token {Printable(token)}", Base(valid.Json, valid.File, "") with { Headers = new(StringComparer.OrdinalIgnoreCase) { ["Authorization"] = $"Bearer {token}" } });
             }
         }
 
@@ -304,8 +315,8 @@ public sealed class HostileInputTests(AzuriteFixture azurite, ITestOutputHelper 
         var functions = HttpFunctions().ToList();
         Assert.Empty(functions.Select(f => f.Name).Except(valid.Keys)); // a new endpoint needs its valid request here
         var corpus = functions.SelectMany(f => Corpus(f, valid[f.Name])).ToList();
-        // Listing open calls takes nothing from the caller (no id, body, ETag or required caller) that could be hostile.
-        Assert.Equal(["ListOpenCalls"], functions.Where(f => corpus.All(h => h.Function != f)).Select(f => f.Name));
+        // Listing open calls and asking who one is take nothing (no id, body, ETag or required caller) that could be refused.
+        Assert.Equal(["GetMe", "ListOpenCalls"], functions.Where(f => corpus.All(h => h.Function != f)).Select(f => f.Name).Order(StringComparer.Ordinal));
         var before = await SnapshotAsync();
 
         var results = new List<(Hostile Hostile, LocalResponse Response)>();
