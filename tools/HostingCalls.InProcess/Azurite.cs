@@ -10,13 +10,17 @@ namespace HostingCalls.InProcess;
 public sealed partial class Azurite : IAsyncDisposable
 {
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
-    private readonly Process _process;
     private readonly string _workspace;
+    private readonly Ports _ports;
+    private Process _process;
+    private string _executable = "";
+    private bool _onDisk;
 
     private Azurite(Process process, string workspace, int blobPort, int queuePort, int tablePort)
     {
         _process = process;
         _workspace = workspace;
+        _ports = new Ports(blobPort, queuePort, tablePort);
         ConnectionString =
             "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;" +
             $"AccountKey={AccountKey};" +
@@ -28,7 +32,13 @@ public sealed partial class Azurite : IAsyncDisposable
     /// <summary>The well-known development account on this instance's ports (the key is Azurite's public one).</summary>
     public string ConnectionString { get; }
 
-    public static async Task<Azurite> StartAsync(CancellationToken cancellationToken = default)
+    public static Task<Azurite> StartAsync(CancellationToken cancellationToken = default) => StartAsync(onDisk: false, cancellationToken);
+
+    /// <summary>
+    /// Starts Azurite; <paramref name="onDisk"/> keeps its data in a temporary folder instead of memory, so that it
+    /// can be stopped and started again (<see cref="StopAsync"/>, <see cref="RestartAsync"/>) with its data and ports.
+    /// </summary>
+    public static async Task<Azurite> StartAsync(bool onDisk, CancellationToken cancellationToken = default)
     {
         var root = RepositoryRoot();
         var executable = Path.Combine(root, "node_modules", ".bin", "azurite");
@@ -38,6 +48,22 @@ public sealed partial class Azurite : IAsyncDisposable
         }
 
         var workspace = Directory.CreateTempSubdirectory("azurite-").FullName;
+        try
+        {
+            var (process, ports) = await LaunchAsync(executable, workspace, onDisk, new Ports(0, 0, 0), cancellationToken);
+            return new Azurite(process, workspace, ports.Blob, ports.Queue, ports.Table) { _executable = executable, _onDisk = onDisk };
+        }
+        catch
+        {
+            Directory.Delete(workspace, recursive: true);
+            throw;
+        }
+    }
+
+    private sealed record Ports(int Blob, int Queue, int Table);
+
+    private static async Task<(Process Process, Ports Ports)> LaunchAsync(string executable, string workspace, bool onDisk, Ports wanted, CancellationToken cancellationToken)
+    {
         var start = new ProcessStartInfo(executable)
         {
             WorkingDirectory = workspace,
@@ -45,9 +71,10 @@ public sealed partial class Azurite : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in (string[])["--inMemoryPersistence", "--skipApiVersionCheck", "--disableTelemetry",
-                     "--blobHost", "127.0.0.1", "--blobPort", "0", "--queueHost", "127.0.0.1", "--queuePort", "0",
-                     "--tableHost", "127.0.0.1", "--tablePort", "0"])
+        string[] persistence = onDisk ? ["--location", workspace] : ["--inMemoryPersistence"];
+        foreach (var argument in (string[])[.. persistence, "--skipApiVersionCheck", "--disableTelemetry",
+                     "--blobHost", "127.0.0.1", "--blobPort", $"{wanted.Blob}", "--queueHost", "127.0.0.1", "--queuePort", $"{wanted.Queue}",
+                     "--tableHost", "127.0.0.1", "--tablePort", $"{wanted.Table}"])
         {
             start.ArgumentList.Add(argument);
         }
@@ -89,12 +116,42 @@ public sealed partial class Azurite : IAsyncDisposable
         catch
         {
             Stop(process);
-            Directory.Delete(workspace, recursive: true);
             throw;
         }
 
-        return new Azurite(process, workspace, ports["Blob"], ports["Queue"], ports["Table"]);
+        return (process, new Ports(ports["Blob"], ports["Queue"], ports["Table"]));
     }
+
+    /// <summary>Stops Azurite as an operator would (SIGTERM: it saves its data and closes its ports); requests now fail to connect.</summary>
+    public async Task StopAsync()
+    {
+        if (!_onDisk)
+        {
+            throw new InvalidOperationException("Only an Azurite started on disk can be stopped and started again.");
+        }
+
+        if (!_process.HasExited && Terminate(_process.Id, 15) == 0)
+        {
+            await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        }
+
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+    }
+
+    /// <summary>Starts the stopped Azurite again on the same ports and data.</summary>
+    public async Task RestartAsync(CancellationToken cancellationToken = default)
+    {
+        var (process, _) = await LaunchAsync(_executable, _workspace, _onDisk, _ports, cancellationToken);
+        _process.Dispose();
+        _process = process;
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Terminate(int pid, int signal);
 
     public ValueTask DisposeAsync()
     {

@@ -33,13 +33,17 @@ public sealed class LocalApp : IAsyncDisposable
 
     private readonly ServiceProvider _services;
 
-    private LocalApp(ServiceProvider services, FakeTimeProvider clock)
+    private LocalApp(ServiceProvider services, FakeTimeProvider clock, RequestClock requestClock)
     {
         _services = services;
         Clock = clock;
+        RequestClock = requestClock;
     }
 
     public FakeTimeProvider Clock { get; }
+
+    /// <summary>The clock the app reads: <see cref="Clock"/>, or a time of one request's own (<see cref="RequestClock.At"/>).</summary>
+    public RequestClock RequestClock { get; }
 
     public StorageClients Storage => _services.GetRequiredService<StorageClients>();
 
@@ -79,6 +83,8 @@ public sealed class LocalApp : IAsyncDisposable
 
     public T Service<T>() where T : notnull => _services.GetRequiredService<T>();
 
+    public object Service(Type type) => _services.GetRequiredService(type);
+
     public QueueClient NotificationsQueue => Storage.Queues.GetQueueClient(StorageNames.NotificationsQueue);
 
     public static async Task<LocalApp> StartAsync(string connectionString, IDictionary<string, string?>? settings = null, DateTimeOffset? now = null)
@@ -94,13 +100,14 @@ public sealed class LocalApp : IAsyncDisposable
             .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
         var clock = new FakeTimeProvider(now ?? DuringTheCall);
+        var requestClock = new RequestClock(clock);
         var services = new ServiceCollection()
             .AddLogging()
-            .AddSingleton<TimeProvider>(clock)
+            .AddSingleton<TimeProvider>(requestClock)
             .AddHostingCalls(configuration)
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         await services.GetRequiredService<StorageClients>().EnsureCreatedAsync(CancellationToken.None);
-        return new LocalApp(services, clock);
+        return new LocalApp(services, clock, requestClock);
     }
 
     public async Task<LocalResponse> SendAsync(LocalRequest request, Func<HttpRequest, Task<IActionResult>> function)

@@ -24,4 +24,26 @@ public static class AttachmentContent
         Png => ".png",
         _ => ".jpg",
     };
+
+    /// <summary>
+    /// False when the name's extension says another kind of file than the content is ("scan.pdf" holding a PNG):
+    /// whoever opens it by its name would be misled. A name without an extension ("Note No. 12") fits anything.
+    /// </summary>
+    public static bool NameFits(string fileName, string contentType)
+    {
+        var dot = fileName.LastIndexOf('.');
+        var extension = dot < 0 ? "" : fileName[(dot + 1)..];
+        if (extension.Length is 0 or > 5 || !extension.All(char.IsAsciiLetterOrDigit) || !extension.Any(char.IsAsciiLetter))
+        {
+            return true;
+        }
+
+        return extension.ToLowerInvariant() switch
+        {
+            "pdf" => contentType == Pdf,
+            "png" => contentType == Png,
+            "jpg" or "jpeg" => contentType == Jpeg,
+            _ => false,
+        };
+    }
 }

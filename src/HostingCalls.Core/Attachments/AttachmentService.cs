@@ -34,6 +34,13 @@ public sealed class AttachmentService(OfferService offers, IOfferStore offerStor
             ?? throw new Rejection(RejectionKind.UnsupportedContent, "Unsupported file.",
                 "The file is not a PDF, PNG or JPEG (recognised by its content, not its name).",
                 new Dictionary<string, string[]> { ["file"] = ["Not a PDF, PNG or JPEG file."] });
+        if (name is not null && !AttachmentContent.NameFits(name, contentType))
+        {
+            throw new Rejection(RejectionKind.UnsupportedContent, "The file is not what its name says.",
+                $"The file is a {AttachmentContent.ExtensionOf(contentType)[1..].ToUpperInvariant()} (recognised by its content), but its name says otherwise.",
+                new Dictionary<string, string[]> { ["fileName"] = [$"Name it with the extension {AttachmentContent.ExtensionOf(contentType)}, or none."] });
+        }
+
         var now = clock.GetUtcNow();
         var id = Ids.New(clock);
         var attachment = new Attachment(id, kind!.Value, name ?? $"{kind}{AttachmentContent.ExtensionOf(contentType)}", contentType,

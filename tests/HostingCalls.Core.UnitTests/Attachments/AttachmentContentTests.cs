@@ -21,4 +21,20 @@ public class AttachmentContentTests
     [InlineData("")]
     public void Anything_else_is_not_recognised_whatever_it_is_called(string content) =>
         Assert.Null(AttachmentContent.Recognise(Encoding.Latin1.GetBytes(content)));
+
+    [Theory]
+    [InlineData("letter.pdf", AttachmentContent.Pdf, true)]
+    [InlineData("LETTER.PDF", AttachmentContent.Pdf, true)]
+    [InlineData("photo.jpeg", AttachmentContent.Jpeg, true)]
+    [InlineData("photo.jpg", AttachmentContent.Jpeg, true)]
+    [InlineData("Note No. 12", AttachmentContent.Pdf, true)]
+    [InlineData("version 1.2", AttachmentContent.Png, true)]
+    [InlineData("letter", AttachmentContent.Png, true)]
+    [InlineData("scan.pdf", AttachmentContent.Png, false)]
+    [InlineData("venue.png", AttachmentContent.Pdf, false)]
+    [InlineData("letter.docx", AttachmentContent.Pdf, false)]
+    [InlineData("run.exe", AttachmentContent.Pdf, false)]
+    [InlineData("page.html", AttachmentContent.Jpeg, false)]
+    public void A_name_must_not_say_another_kind_of_file_than_the_content_is(string name, string contentType, bool fits) =>
+        Assert.Equal(fits, AttachmentContent.NameFits(name, contentType));
 }

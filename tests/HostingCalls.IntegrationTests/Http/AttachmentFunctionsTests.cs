@@ -56,12 +56,15 @@ public sealed class AttachmentFunctionsTests(AzuriteFixture azurite) : IAsyncLif
     }
 
     [Fact]
-    public async Task A_file_is_judged_by_its_content_not_its_name_and_a_refused_one_changes_nothing()
+    public async Task A_file_is_judged_by_its_content_its_name_may_not_say_otherwise_and_a_refused_one_changes_nothing()
     {
         var html = await Upload(Encoding.UTF8.GetBytes("<html><script>alert(1)</script></html>"), "OfficialLetter", "letter.pdf", _offer.ETag);
-        var png = await Upload(SampleOffers.Png, "VenueDescription", "venue.pdf", _offer.ETag);
+        var misnamed = await Upload(SampleOffers.Png, "VenueDescription", "venue.pdf", _offer.ETag);
+        var png = await Upload(SampleOffers.Png, "VenueDescription", "venue.png", _offer.ETag);
 
         Assert.Equal(415, html.Status);
+        Assert.Equal(415, misnamed.Status);
+        Assert.Equal(["fileName"], misnamed.ProblemFields);
         Assert.Equal(201, png.Status);
         Assert.Equal("image/png", png.Json.GetProperty("attachments")[0].GetProperty("contentType").GetString());
         Assert.Equal(1, await CountBlobsAsync());

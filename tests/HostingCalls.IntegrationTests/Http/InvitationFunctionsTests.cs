@@ -98,7 +98,7 @@ public sealed class InvitationFunctionsTests(AzuriteFixture azurite) : IAsyncLif
         var before = await StoredOfferAsync(offerId);
 
         Assert.Equal(404, (await GetOffer(_callId, offerId, france.Token)).Status);
-        var revise = await App.SendAsync(LocalRequest.Put(SampleOffers.Kenya()).Bearer(france.Token).IfMatch("W/\"x\""), r => App.Offers.ReviseOffer(r, _callId, offerId, default));
+        var revise = await App.SendAsync(LocalRequest.Put(SampleOffers.Kenya()).Bearer(france.Token).IfMatch("W/\"datetime'2023-10-02T08%3A00%3A00.0000000Z'\""), r => App.Offers.ReviseOffer(r, _callId, offerId, default));
         Assert.Equal(404, revise.Status);
         var list = await App.SendAsync(LocalRequest.Get().Bearer(france.Token), r => App.Offers.ListOffers(r, _callId, default));
         Assert.Empty(list.Json.EnumerateArray());

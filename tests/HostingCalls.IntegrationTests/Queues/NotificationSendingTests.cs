@@ -2,12 +2,13 @@ using System.Security.Cryptography;
 using System.Text;
 using HostingCalls.Core.Notifications;
 using HostingCalls.IntegrationTests.Support;
+using Xunit.Abstractions;
 using Planned = HostingCalls.InProcess.SendGridCapture.Planned;
 
 namespace HostingCalls.IntegrationTests.Queues;
 
 [Collection(nameof(AzuriteCollection))]
-public sealed class NotificationSendingTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class NotificationSendingTests(AzuriteFixture azurite, ITestOutputHelper output) : IAsyncLifetime
 {
     private ResultsScenario _scenario = null!;
 
@@ -42,12 +43,16 @@ public sealed class NotificationSendingTests(AzuriteFixture azurite) : IAsyncLif
     }
 
     [Fact]
+    [Trait("Category", "Reliability")]
     public async Task SendGrid_down_for_a_while_then_up_sends_every_email_exactly_once()
     {
         _scenario.SendGrid.Plan(Planned.Unavailable, Planned.Unavailable, Planned.Unavailable);
 
         // One message carries all seven: its first delivery fails for three of them, the second sends those three alone.
-        Assert.Equal(1, await App.SendingPump.DrainAsync());
+        var failedRuns = await App.SendingPump.DrainAsync();
+        Figures.Print(output, "sendgrid_down_then_up", ("notifications", 7), ("answered_503", 3), ("failed_runs", failedRuns), ("requests", _scenario.SendGrid.Requests),
+            ("emails", _scenario.Emails.Count), ("duplicates", _scenario.Emails.Count - _scenario.Emails.Select(e => e.NotificationId).Distinct().Count()));
+        Assert.Equal(1, failedRuns);
 
         Assert.Equal(7, _scenario.Emails.Count);
         Assert.Equal(7, _scenario.Emails.Select(e => e.NotificationId).Distinct().Count());
@@ -73,6 +78,7 @@ public sealed class NotificationSendingTests(AzuriteFixture azurite) : IAsyncLif
     }
 
     [Fact]
+    [Trait("Category", "Reliability")]
     public async Task A_rate_limit_waits_for_its_reset_before_the_message_goes_back_to_the_queue()
     {
         await _scenario.ClearQueuesAsync();
@@ -80,17 +86,20 @@ public sealed class NotificationSendingTests(AzuriteFixture azurite) : IAsyncLif
 
         var first = DeliverAsync(FranceSelected);
         await Task.Delay(300);
-        Assert.False(first.IsCompleted, "it waits for the reset");
+        var waiting = !first.IsCompleted;
+        Assert.True(waiting, "it waits for the reset");
         Assert.Equal("Queued", await StatusAsync(FranceSelected));
         App.Clock.Advance(TimeSpan.FromSeconds(20));
         Assert.False(await first);
 
         Assert.True(await DeliverAsync(FranceSelected));
+        Figures.Print(output, "sendgrid_rate_limited", ("reset_seconds", 20), ("waited_for_reset", waiting), ("requests", _scenario.SendGrid.Requests), ("emails", _scenario.Emails.Count));
         Assert.Equal("Sent", await StatusAsync(FranceSelected));
         Assert.Single(_scenario.Emails);
     }
 
     [Fact]
+    [Trait("Category", "Reliability")]
     public async Task A_permanent_refusal_is_recorded_failed_and_not_retried()
     {
         await _scenario.ClearQueuesAsync();
@@ -100,12 +109,14 @@ public sealed class NotificationSendingTests(AzuriteFixture azurite) : IAsyncLif
         Assert.True(await DeliverAsync(FranceSelected));
 
         var row = (await _scenario.LedgerAsync())[FranceSelected];
+        Figures.Print(output, "sendgrid_permanent_400", ("deliveries", 2), ("requests", _scenario.SendGrid.Requests), ("status", row.GetString("Status")));
         Assert.Equal("Failed", row.GetString("Status"));
         Assert.Contains("SendGrid refused it (400)", row.GetString("LastError"), StringComparison.Ordinal);
         Assert.Equal(1, _scenario.SendGrid.Requests);
     }
 
     [Fact]
+    [Trait("Category", "Reliability")]
     public async Task A_message_that_keeps_failing_lands_in_the_poison_queue_is_recorded_failed_the_secretariat_is_told_and_it_can_be_re_driven()
     {
         await _scenario.ClearQueuesAsync();
@@ -133,6 +144,9 @@ public sealed class NotificationSendingTests(AzuriteFixture azurite) : IAsyncLif
         Assert.Equal(409, (await Redrive(Callers.Secretariat, redriven.ETag)).Status);
 
         Assert.Equal(0, await App.SendingPump.DrainAsync());
+        Figures.Print(output, "sendgrid_poison_and_redrive", ("attempts_before_poison", failed.GetInt32("Attempts") ?? 0),
+            ("alerts_to_secretariat", _scenario.Emails.Count(e => e.To == ResultsScenario.SecretariatEmail && e.Text.Contains(GermanyReserve, StringComparison.Ordinal))),
+            ("status_after_redrive", await StatusAsync(GermanyReserve)), ("emails", _scenario.Emails.Count(e => e.NotificationId == GermanyReserve)));
         Assert.Equal("Sent", await StatusAsync(GermanyReserve));
         Assert.Single(_scenario.Emails, e => e.NotificationId == GermanyReserve);
     }

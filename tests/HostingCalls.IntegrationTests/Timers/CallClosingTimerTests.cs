@@ -7,11 +7,12 @@ using HostingCalls.Core.Judging;
 using HostingCalls.Functions.Storage;
 using HostingCalls.IntegrationTests.Support;
 using Microsoft.Azure.Functions.Worker;
+using Xunit.Abstractions;
 
 namespace HostingCalls.IntegrationTests.Timers;
 
 [Collection(nameof(AzuriteCollection))]
-public sealed class CallClosingTimerTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class CallClosingTimerTests(AzuriteFixture azurite, ITestOutputHelper output) : IAsyncLifetime
 {
     private static readonly DateTimeOffset Deadline = DateTimeOffset.Parse("2023-10-31T23:59:59+03:00");
     private LocalApp _app = null!;
@@ -62,22 +63,33 @@ public sealed class CallClosingTimerTests(AzuriteFixture azurite) : IAsyncLifeti
     }
 
     [Fact]
-    public async Task Two_instances_at_once_close_it_once_and_store_one_ranking()
+    [Trait("Category", "Reliability")]
+    public async Task Two_instances_at_once_then_two_runs_in_a_row_close_it_once_and_store_one_ranking()
     {
         await using var other = await LocalApp.StartAsync(azurite.ConnectionString);
         _app.Clock.SetUtcNow(LocalApp.AfterTheDeadline);
         other.Clock.SetUtcNow(LocalApp.AfterTheDeadline);
+        var queuedBefore = (await _app.NotificationsQueue.GetPropertiesAsync()).Value.ApproximateMessagesCount;
 
         var runs = await Task.WhenAll(
             _app.Service<RankingService>().CloseAndRankDueCallsAsync(default),
             other.Service<RankingService>().CloseAndRankDueCallsAsync(default),
             _app.Service<RankingService>().CloseAndRankDueCallsAsync(default));
+        _app.Clock.Advance(TimeSpan.FromMinutes(1));
+        var inARow = new[] { await _app.Service<RankingService>().CloseAndRankDueCallsAsync(default), await _app.Service<RankingService>().CloseAndRankDueCallsAsync(default) };
 
-        Assert.Equal(1, runs.Count(r => r.Closed.Contains(_callId)));
-        Assert.All(runs, r => Assert.DoesNotContain(_callId, r.Failed));
         var call = await CallAsync();
+        var snapshots = await _app.RankingSnapshotsAsync(_callId);
+        var closes = runs.Concat(inARow).Count(r => r.Closed.Contains(_callId));
+        var queued = (await _app.NotificationsQueue.GetPropertiesAsync()).Value.ApproximateMessagesCount - queuedBefore;
+        Figures.Print(output, "close_and_rank", ("runs_at_once", runs.Length), ("runs_in_a_row", inARow.Length), ("closes", closes),
+            ("snapshots", snapshots.Count), ("ranking_version", call.Ranking!.Version), ("failed", runs.Concat(inARow).Count(r => r.Failed.Contains(_callId))),
+            ("messages_queued", queued));
+        Assert.Equal(1, closes);
+        Assert.All(runs.Concat(inARow), r => Assert.DoesNotContain(_callId, r.Failed));
         Assert.Equal((CallStatus.Ranked, 1), (call.Status, call.Ranking!.Version));
-        Assert.Equal([$"{_callId}/000001.json"], await _app.RankingSnapshotsAsync(_callId));
+        Assert.Equal([$"{_callId}/000001.json"], snapshots);
+        Assert.Equal(0, queued);
     }
 
     [Fact]

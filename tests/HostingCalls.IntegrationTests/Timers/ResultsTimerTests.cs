@@ -1,11 +1,12 @@
 using HostingCalls.Core.Decisions;
 using HostingCalls.IntegrationTests.Support;
 using Microsoft.Azure.Functions.Worker;
+using Xunit.Abstractions;
 
 namespace HostingCalls.IntegrationTests.Timers;
 
 [Collection(nameof(AzuriteCollection))]
-public sealed class ResultsTimerTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class ResultsTimerTests(AzuriteFixture azurite, ITestOutputHelper output) : IAsyncLifetime
 {
     private ResultsScenario _scenario = null!;
 
@@ -19,6 +20,7 @@ public sealed class ResultsTimerTests(AzuriteFixture azurite) : IAsyncLifetime
         (await App.SendAsync(LocalRequest.Get().As(Callers.Secretariat), r => App.Calls.GetCall(r, _scenario.CallId, default))).Json.GetProperty("status").GetString()!;
 
     [Fact]
+    [Trait("Category", "Reliability")]
     public async Task At_the_results_date_every_offer_gets_one_email_in_its_language_and_the_secretariat_a_summary()
     {
         Assert.Equal(200, (await _scenario.DecideAsync()).Status);
@@ -43,17 +45,20 @@ public sealed class ResultsTimerTests(AzuriteFixture azurite) : IAsyncLifetime
 
         Assert.Equal("Announced", await CallStatusAsync());
         var results = (await _scenario.LedgerAsync()).Where(r => !r.Key.Contains("-receipt-", StringComparison.Ordinal)).ToDictionary();
-        Assert.Equal(7, results.Count);
+        var messages = (await App.NotificationsQueue.PeekMessagesAsync(32)).Value;
         // Queued once each, in batches: one message carries many of them.
-        var queued = (await App.NotificationsQueue.PeekMessagesAsync(32)).Value
-            .SelectMany(m => System.Text.Json.JsonDocument.Parse(m.Body.ToString()).RootElement.GetProperty("notificationIds").EnumerateArray().Select(i => i.GetString()!));
-        Assert.Equal(results.Keys.Order(StringComparer.Ordinal), queued.Order(StringComparer.Ordinal));
+        var queued = messages.SelectMany(m => System.Text.Json.JsonDocument.Parse(m.Body.ToString()).RootElement.GetProperty("notificationIds").EnumerateArray().Select(i => i.GetString()!)).ToList();
+        var perNotification = queued.GroupBy(id => id).Select(g => g.Count()).ToList();
 
         Assert.Equal(0, await App.SendingPump.DrainAsync());
         await App.ResultsTimer.ReleaseResults(new TimerInfo(), default);
         Assert.Equal(0, await App.SendingPump.DrainAsync());
 
         var emails = _scenario.Emails.Skip(6).ToList();
+        Figures.Print(output, "results_release", ("runs_at_once", 2), ("runs_in_a_row", 2), ("notifications", results.Count), ("messages", messages.Length), ("notifications_queued", queued.Count),
+            ("most_queued_per_notification", perNotification.Max()), ("emails", emails.Count), ("duplicate_emails", emails.Count - emails.Select(e => e.NotificationId).Distinct().Count()));
+        Assert.Equal(7, results.Count);
+        Assert.Equal(results.Keys.Order(StringComparer.Ordinal), queued.Order(StringComparer.Ordinal));
         Assert.Equal(7, emails.Count);
         Assert.Equal(7, emails.Select(e => e.NotificationId).Distinct().Count());
         var ledger = await _scenario.LedgerAsync();

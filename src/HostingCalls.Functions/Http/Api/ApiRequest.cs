@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using HostingCalls.Core.Common;
 using Microsoft.AspNetCore.Http;
 
 namespace HostingCalls.Functions.Http.Api;
 
 /// <summary>Reads what a request carries, refusing anything malformed before a service sees it.</summary>
-public static class ApiRequest
+public static partial class ApiRequest
 {
     public const long MaxJsonBytes = 1024 * 1024;
 
@@ -55,8 +56,17 @@ public static class ApiRequest
             throw Rejection.Invalid("If-Match", "Send the one ETag you read; \"*\" and lists are not accepted.");
         }
 
+        // Every ETag this API gives out is a table entity's; storage answers anything else with a bare 400.
+        if (!IssuedETag().IsMatch(value.Trim()))
+        {
+            throw Rejection.Invalid("If-Match", "Not an ETag this API gave out; send the ETag header of your last read, exactly as it came.");
+        }
+
         return value.Trim();
     }
+
+    [GeneratedRegex(@"^W/""datetime'\d{4}-\d{2}-\d{2}T\d{2}%3A\d{2}%3A\d{2}(\.\d{1,7})?Z'""$", RegexOptions.CultureInvariant)]
+    private static partial Regex IssuedETag();
 
     public static string? IdempotencyKey(HttpRequest request) =>
         request.Headers["Idempotency-Key"] is [{ } key] ? key : request.Headers.ContainsKey("Idempotency-Key")

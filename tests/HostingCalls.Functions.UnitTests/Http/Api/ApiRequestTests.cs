@@ -58,10 +58,21 @@ public class ApiRequestTests
     [Theory]
     [InlineData("*")]
     [InlineData("W/\"a\", W/\"b\"")]
+    [InlineData("\"0x8D000000000000\"")]
+    [InlineData("W/\"datetime'garbage'\"")]
+    [InlineData("\u0001")]
     public void If_Match_must_be_the_one_ETag_read(string value)
     {
         var context = new DefaultHttpContext();
         context.Request.Headers.IfMatch = value;
         Assert.Equal("If-Match", Assert.Single(Assert.Throws<Rejection>(() => ApiRequest.IfMatch(context.Request)).Errors).Key);
+    }
+
+    [Fact]
+    public void An_ETag_as_storage_gave_it_is_passed_on()
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Headers.IfMatch = " W/\"datetime'2023-10-02T08%3A00%3A00.1234567Z'\" ";
+        Assert.Equal("W/\"datetime'2023-10-02T08%3A00%3A00.1234567Z'\"", ApiRequest.IfMatch(context.Request));
     }
 }
