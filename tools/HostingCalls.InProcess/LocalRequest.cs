@@ -35,7 +35,7 @@ public sealed record LocalRequest(string Method, byte[] Body, string? ContentTyp
     public LocalRequest As(string caller) => With(CallerResolver.DevelopmentHeader, caller);
 
     /// <summary>A focal point's invitation token, as the portal sends it.</summary>
-    public LocalRequest Bearer(string token) => With("Authorization", $"Bearer {token}");
+    public LocalRequest Invited(string token) => With(CallerResolver.InvitationHeader, token);
 
     public LocalRequest IfMatch(string etag) => With("If-Match", etag);
 

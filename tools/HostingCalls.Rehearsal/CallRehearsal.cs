@@ -68,9 +68,9 @@ public sealed class CallRehearsal(LocalApp app, SendGridCapture sendGrid, string
             await app.SendingPump.DrainAsync();
             var spareToken = InvitationLinks.TokenOf(InvitationLinks.EmailOf(sendGrid, spare.Id));
             (await Send(LocalRequest.Post().As(Secretariat).IfMatch(spare.ETag!), r => app.Invitations.RevokeInvitation(r, _callId, spare.Id, default))).Expect(200, "revoke an invitation");
-            var refused = await Send(LocalRequest.Get().Bearer(spareToken), r => app.Offers.ListOffers(r, _callId, default));
+            var refused = await Send(LocalRequest.Get().Invited(spareToken), r => app.Offers.ListOffers(r, _callId, default));
             Check(refused.Status == 401, $"a revoked invitation's token got {refused.Status}, not 401");
-            var me = (await Send(LocalRequest.Get().Bearer(_tokens[first.MemberState]), r => app.Me.GetMe(r))).Expect(200, "ask who the token makes the caller");
+            var me = (await Send(LocalRequest.Get().Invited(_tokens[first.MemberState]), r => app.Me.GetMe(r))).Expect(200, "ask who the token makes the caller");
             Check(me.Json.GetProperty("memberState").GetString() == first.MemberState && me.Json.GetProperty("callId").GetString() == _callId,
                 "a focal point's token does not make them that state's focal point on this call");
             return $"{invited.Count} focal points invited, each email carrying its link; a spare invitation revoked and its token refused (401)";
@@ -261,7 +261,7 @@ public sealed class CallRehearsal(LocalApp app, SendGridCapture sendGrid, string
     }
 
     /// <summary>A focal point's request, signed in with the token from their invitation email.</summary>
-    private LocalRequest FocalPoint(LocalRequest request, string memberState) => request.Bearer(_tokens[memberState]);
+    private LocalRequest FocalPoint(LocalRequest request, string memberState) => request.Invited(_tokens[memberState]);
 
     private async Task<LocalResponse> Attach(PlannedOffer offer, string etag, string kind, string fileName) =>
         (await Send(FocalPoint(LocalRequest.File(LocalApp.MinimalPdf), offer.MemberState).WithQuery("kind", kind).WithQuery("fileName", fileName).IfMatch(etag),

@@ -12,10 +12,11 @@ namespace HostingCalls.Functions.Access;
 /// <c>Secretariat</c> or <c>Reviewer</c>, and the nationality claim. For development there is also the header
 /// <c>X-HostingCalls-Caller</c> with <c>secretariat</c> (optionally followed by the member's nationality, as in
 /// <c>secretariat FRA</c>), <c>reviewer NAME KEN</c> or <c>member-state FRA</c>, honoured only when
-/// <c>DevelopmentCaller__Enabled</c> is true. Member States' focal points send <c>Authorization: Bearer {token}</c>,
-/// the token of their invitation: it makes them the focal point of that state on that call only, and any bearer token
-/// that does not verify is a 401. A trusted principal header wins over both, a bearer token over the development
-/// header. Otherwise the caller is anonymous.
+/// <c>DevelopmentCaller__Enabled</c> is true. Member States' focal points send <see cref="InvitationHeader"/> with the
+/// token of their invitation: it makes them the focal point of that state on that call only, and a token that does not
+/// verify is a 401. Not <c>Authorization: Bearer</c>: in Azure, App Service Authentication validates bearer tokens
+/// there as Entra tokens. A trusted principal header wins over both, an invitation token over the development header.
+/// Otherwise the caller is anonymous.
 /// </summary>
 public sealed partial class CallerResolver(DevelopmentCallerOptions development, SecretariatSignInOptions signIn, FocalPointSignIn? focalPoints = null)
 {
@@ -25,7 +26,8 @@ public sealed partial class CallerResolver(DevelopmentCallerOptions development,
 
     public const string ReviewerRole = "Reviewer";
 
-    private const string BearerScheme = "Bearer ";
+    /// <summary>The header that carries a focal point's invitation token.</summary>
+    public const string InvitationHeader = "X-HostingCalls-Invitation";
 
     /// <summary>The caller; a focal point's token is checked against its invitation, so this may read storage.</summary>
     public async Task<Caller> ResolveAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -36,12 +38,11 @@ public sealed partial class CallerResolver(DevelopmentCallerOptions development,
             return principal is [{ } encoded] ? FromPrincipal(ClientPrincipal.Parse(encoded)) : Caller.Anonymous;
         }
 
-        var authorization = request.Headers.Authorization;
-        if (authorization.Any(v => v is not null && v.StartsWith(BearerScheme, StringComparison.OrdinalIgnoreCase)))
+        if (request.Headers.TryGetValue(InvitationHeader, out var invitation))
         {
-            // Whatever is sent as a bearer token must be a valid one: a broken link is told, not taken as nobody.
-            return authorization is [{ } value] && focalPoints is not null
-                ? await focalPoints.SignInAsync(value[BearerScheme.Length..].Trim(), cancellationToken)
+            // Whatever is sent as a token must be a valid one: a broken link is told, not taken as nobody.
+            return invitation is [{ } value] && focalPoints is not null
+                ? await focalPoints.SignInAsync(value.Trim(), cancellationToken)
                 : throw FocalPointSignIn.Refused();
         }
 

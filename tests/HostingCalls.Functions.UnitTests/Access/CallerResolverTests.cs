@@ -64,14 +64,14 @@ public class CallerResolverTests
     }
 
     [Theory]
-    [InlineData("Bearer not-a-token")]
-    [InlineData("Bearer ")]
-    [InlineData("bearer v1.k1.e30.AAAA")]
-    public async Task A_bearer_token_that_does_not_verify_is_a_401_even_beside_the_development_header(string authorization)
+    [InlineData("not-a-token")]
+    [InlineData("")]
+    [InlineData("Bearer v1.k1.e30.AAAA")]
+    public async Task An_invitation_token_that_does_not_verify_is_a_401_even_beside_the_development_header(string token)
     {
         var resolver = WithTokens(out _, out var store);
         var request = RequestAs("secretariat");
-        request.Headers.Authorization = authorization;
+        request.Headers[CallerResolver.InvitationHeader] = token;
 
         var refused = await Assert.ThrowsAsync<Rejection>(() => resolver.ResolveAsync(request, default));
 
@@ -79,12 +79,14 @@ public class CallerResolverTests
         store.VerifyNoOtherCalls(); // a token that does not verify never reaches storage
     }
 
-    [Fact]
-    public async Task Another_authorization_scheme_is_not_ours_and_is_left_alone()
+    [Theory]
+    [InlineData("Basic dXNlcjpwYXNz")]
+    [InlineData("Bearer eyJ0eXAiOiJKV1QifQ.e30.sig")]
+    public async Task The_Authorization_header_belongs_to_App_Service_Authentication_and_is_left_alone(string authorization)
     {
         var resolver = WithTokens(out _, out _);
         var request = RequestAs("secretariat");
-        request.Headers.Authorization = "Basic dXNlcjpwYXNz";
+        request.Headers.Authorization = authorization;
 
         Assert.Equal(CallerRole.Secretariat, (await resolver.ResolveAsync(request, default)).Role);
     }
@@ -102,7 +104,7 @@ public class CallerResolverTests
         };
         store.Setup(s => s.FindAsync(callId, invitationId, It.IsAny<CancellationToken>())).ReturnsAsync(new Stored<Invitation>(invitation, "etag"));
         var request = RequestAs("secretariat");
-        request.Headers.Authorization = "Bearer " + tokens.Sign(new MemberStateToken(callId, "KEN", invitationId, invitation.ExpiresAt));
+        request.Headers[CallerResolver.InvitationHeader] = tokens.Sign(new MemberStateToken(callId, "KEN", invitationId, invitation.ExpiresAt));
 
         var caller = await resolver.ResolveAsync(request, default);
 

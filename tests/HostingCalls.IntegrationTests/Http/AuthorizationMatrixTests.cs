@@ -35,8 +35,8 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : IAsyncLif
         _callId = await App.OpenSampleCallAsync();
         _kenya = await _focalPoints.InviteAsync(_callId, "KEN");
         _france = await _focalPoints.InviteAsync(_callId, "FRA");
-        _offerId = await App.SubmitWithLetterAsync(_callId, r => r.Bearer(_kenya.Token), "Kenya by token", SampleOffers.Kenya());
-        var offer = await App.SendAsync(LocalRequest.Get().Bearer(_kenya.Token), r => App.Offers.GetOffer(r, _callId, _offerId, default));
+        _offerId = await App.SubmitWithLetterAsync(_callId, r => r.Invited(_kenya.Token), "Kenya by token", SampleOffers.Kenya());
+        var offer = await App.SendAsync(LocalRequest.Get().Invited(_kenya.Token), r => App.Offers.GetOffer(r, _callId, _offerId, default));
         _attachmentId = offer.Json.GetProperty("attachments")[0].GetProperty("id").GetString()!;
 
         _otherCallToken = (await _focalPoints.InviteAsync(await App.OpenSampleCallAsync(), "KEN")).Token;
@@ -69,12 +69,12 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : IAsyncLif
         new("France (development)", r => r.As(Callers.France), row => row.Expected[2]),
         new("the reviewer", r => r.As(Callers.GermanReviewer), row => row.Expected[3]),
         new("the secretariat", r => r.As(Callers.Secretariat), row => row.Expected[4]),
-        new("Kenya (token)", r => r.Bearer(_kenya.Token), row => row.Expected[1]),
-        new("France (token)", r => r.Bearer(_france.Token), row => row.Expected[2]),
-        new("Kenya (token of another call)", r => r.Bearer(_otherCallToken), row => row.OtherCall),
-        new("Kenya (revoked token)", r => r.Bearer(_revokedToken), _ => 401),
-        new("Kenya (expired token)", r => r.Bearer(_expiredToken), _ => 401),
-        new("Kenya (tampered token)", r => r.Bearer(_tamperedToken), _ => 401),
+        new("Kenya (token)", r => r.Invited(_kenya.Token), row => row.Expected[1]),
+        new("France (token)", r => r.Invited(_france.Token), row => row.Expected[2]),
+        new("Kenya (token of another call)", r => r.Invited(_otherCallToken), row => row.OtherCall),
+        new("Kenya (revoked token)", r => r.Invited(_revokedToken), _ => 401),
+        new("Kenya (expired token)", r => r.Invited(_expiredToken), _ => 401),
+        new("Kenya (tampered token)", r => r.Invited(_tamperedToken), _ => 401),
     ];
 
     private IEnumerable<Row> WhileOpen()
@@ -192,7 +192,7 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : IAsyncLif
 
         Assert.True(failures.Count == 0, string.Join("\n", failures));
         Assert.Equal(before.Text, (await KenyasOfferAsync()).Text);
-        var france = await App.SendAsync(LocalRequest.Get().Bearer(_france.Token), r => App.Offers.ListOffers(r, _callId, default));
+        var france = await App.SendAsync(LocalRequest.Get().Invited(_france.Token), r => App.Offers.ListOffers(r, _callId, default));
         Assert.Empty(france.Json.EnumerateArray());
     }
 }

@@ -22,10 +22,10 @@ public sealed class InvitationFunctionsTests(AzuriteFixture azurite) : IAsyncLif
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
     private Task<LocalResponse> GetOffer(string callId, string offerId, string token) =>
-        App.SendAsync(LocalRequest.Get().Bearer(token), r => App.Offers.GetOffer(r, callId, offerId, default));
+        App.SendAsync(LocalRequest.Get().Invited(token), r => App.Offers.GetOffer(r, callId, offerId, default));
 
     private Task<LocalResponse> Submit(string callId, string token) =>
-        App.SendAsync(LocalRequest.Post(SampleOffers.Kenya()).Bearer(token), r => App.Offers.SubmitOffer(r, callId, default));
+        App.SendAsync(LocalRequest.Post(SampleOffers.Kenya()).Invited(token), r => App.Offers.SubmitOffer(r, callId, default));
 
     private async Task<string> StoredOfferAsync(string offerId) =>
         (await App.Storage.Tables.GetTableClient(StorageNames.OffersTable).GetEntityAsync<TableEntity>(_callId, $"offer|{offerId}")).Value.GetString("Data");
@@ -48,12 +48,12 @@ public sealed class InvitationFunctionsTests(AzuriteFixture azurite) : IAsyncLif
         Assert.Equal("KEN", submitted.Json.GetProperty("memberState").GetString());
         var read = await GetOffer(_callId, submitted.Id, kenya.Token);
         Assert.Equal(200, read.Status);
-        var listed = await App.SendAsync(LocalRequest.Get().Bearer(kenya.Token), r => App.Offers.ListOffers(r, _callId, default));
+        var listed = await App.SendAsync(LocalRequest.Get().Invited(kenya.Token), r => App.Offers.ListOffers(r, _callId, default));
         Assert.Equal(submitted.Id, Assert.Single(listed.Json.EnumerateArray()).GetProperty("id").GetString());
-        var revised = await App.SendAsync(LocalRequest.Put(SampleOffers.Kenya().With("city", "Mombasa")).Bearer(kenya.Token).IfMatch(read.ETag!),
+        var revised = await App.SendAsync(LocalRequest.Put(SampleOffers.Kenya().With("city", "Mombasa")).Invited(kenya.Token).IfMatch(read.ETag!),
             r => App.Offers.ReviseOffer(r, _callId, submitted.Id, default));
         Assert.Equal((200, "Mombasa", 2), (revised.Status, revised.Json.GetProperty("city").GetString(), revised.Json.GetProperty("version").GetInt32()));
-        var withdrawn = await App.SendAsync(LocalRequest.Post().Bearer(kenya.Token).IfMatch(revised.ETag!), r => App.Offers.WithdrawOffer(r, _callId, submitted.Id, default));
+        var withdrawn = await App.SendAsync(LocalRequest.Post().Invited(kenya.Token).IfMatch(revised.ETag!), r => App.Offers.WithdrawOffer(r, _callId, submitted.Id, default));
         Assert.Equal((200, "Withdrawn"), (withdrawn.Status, withdrawn.Json.GetProperty("status").GetString()));
         Assert.Contains($"\"submittedBy\":\"invitation-{kenya.Id}\"", await StoredOfferAsync(submitted.Id));
     }
@@ -63,7 +63,7 @@ public sealed class InvitationFunctionsTests(AzuriteFixture azurite) : IAsyncLif
     {
         var kenya = await _app.InviteAsync(_callId, "KEN");
 
-        var me = await App.SendAsync(LocalRequest.Get().Bearer(kenya.Token), r => App.Me.GetMe(r));
+        var me = await App.SendAsync(LocalRequest.Get().Invited(kenya.Token), r => App.Me.GetMe(r));
         var nobody = await App.SendAsync(LocalRequest.Get(), r => App.Me.GetMe(r));
         var secretariat = await App.SendAsync(LocalRequest.Get().As("secretariat FRA"), r => App.Me.GetMe(r));
 
@@ -82,9 +82,9 @@ public sealed class InvitationFunctionsTests(AzuriteFixture azurite) : IAsyncLif
 
         Assert.Equal(404, (await Submit(otherCall, kenya.Token)).Status);
         Assert.Equal(404, (await GetOffer(otherCall, offerThere, kenya.Token)).Status);
-        Assert.Equal(404, (await App.SendAsync(LocalRequest.Get().Bearer(kenya.Token), r => App.Offers.ListOffers(r, otherCall, default))).Status);
-        Assert.Equal(404, (await App.SendAsync(LocalRequest.Get().Bearer(kenya.Token), r => App.Calls.GetCall(r, otherCall, default))).Status);
-        Assert.Equal(200, (await App.SendAsync(LocalRequest.Get().Bearer(kenya.Token), r => App.Calls.GetCall(r, _callId, default))).Status);
+        Assert.Equal(404, (await App.SendAsync(LocalRequest.Get().Invited(kenya.Token), r => App.Offers.ListOffers(r, otherCall, default))).Status);
+        Assert.Equal(404, (await App.SendAsync(LocalRequest.Get().Invited(kenya.Token), r => App.Calls.GetCall(r, otherCall, default))).Status);
+        Assert.Equal(200, (await App.SendAsync(LocalRequest.Get().Invited(kenya.Token), r => App.Calls.GetCall(r, _callId, default))).Status);
         var listed = await App.SendAsync(LocalRequest.Get().As("member-state KEN"), r => App.Offers.ListOffers(r, otherCall, default));
         Assert.Single(listed.Json.EnumerateArray());
     }
@@ -98,9 +98,9 @@ public sealed class InvitationFunctionsTests(AzuriteFixture azurite) : IAsyncLif
         var before = await StoredOfferAsync(offerId);
 
         Assert.Equal(404, (await GetOffer(_callId, offerId, france.Token)).Status);
-        var revise = await App.SendAsync(LocalRequest.Put(SampleOffers.Kenya()).Bearer(france.Token).IfMatch("W/\"datetime'2023-10-02T08%3A00%3A00.0000000Z'\""), r => App.Offers.ReviseOffer(r, _callId, offerId, default));
+        var revise = await App.SendAsync(LocalRequest.Put(SampleOffers.Kenya()).Invited(france.Token).IfMatch("W/\"datetime'2023-10-02T08%3A00%3A00.0000000Z'\""), r => App.Offers.ReviseOffer(r, _callId, offerId, default));
         Assert.Equal(404, revise.Status);
-        var list = await App.SendAsync(LocalRequest.Get().Bearer(france.Token), r => App.Offers.ListOffers(r, _callId, default));
+        var list = await App.SendAsync(LocalRequest.Get().Invited(france.Token), r => App.Offers.ListOffers(r, _callId, default));
         Assert.Empty(list.Json.EnumerateArray());
         Assert.Equal(before, await StoredOfferAsync(offerId));
     }
@@ -181,10 +181,10 @@ public sealed class InvitationFunctionsTests(AzuriteFixture azurite) : IAsyncLif
             App.Clock.SetUtcNow(DateTimeOffset.Parse(kenya.Answer.Json.GetProperty("expiresAt").GetString()!));
         }
 
-        var request = LocalRequest.Get().Bearer(token);
+        var request = LocalRequest.Get().Invited(token);
         if (kind == "two headers")
         {
-            request = request.With("Authorization", $"Bearer {token}, Bearer {token}");
+            request = request.With("X-HostingCalls-Invitation", $"{token}, {token}");
         }
 
         var response = await App.SendAsync(request, r => App.Me.GetMe(r));

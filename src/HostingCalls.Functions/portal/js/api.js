@@ -1,5 +1,5 @@
 // Talks to the API on the same origin. A focal point's invitation token arrives in the link's fragment (never sent
-// to a server by the browser), is kept for this tab only and sent as a bearer token; the secretariat's sign-in is
+// to a server by the browser), is kept for this tab only and sent in the X-HostingCalls-Invitation header; the secretariat's sign-in is
 // App Service Authentication's cookie. The development caller header is sent only when set in this tab.
 const tokenKey = 'hostingcalls.invitation';
 const actAsKey = 'hostingcalls.actAs';
@@ -21,7 +21,7 @@ export const session = {
 
 function headersFor(options) {
   const headers = {};
-  if (session.token) headers.Authorization = `Bearer ${session.token}`;
+  if (session.token) headers['X-HostingCalls-Invitation'] = session.token;
   if (session.actAs) headers['X-HostingCalls-Caller'] = session.actAs;
   if (options.etag) headers['If-Match'] = options.etag;
   if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
