@@ -1,4 +1,5 @@
 using HostingCalls.Core.Attachments;
+using HostingCalls.Core.Audit;
 using HostingCalls.Core.Calls;
 using HostingCalls.Core.Decisions;
 using HostingCalls.Core.Judging;
@@ -47,7 +48,9 @@ public static class HostingCallsServices
         services.AddSingleton<IRankingStore, BlobRankingStore>();
         services.AddSingleton<IDeliveryEventLog, TableDeliveryEventLog>();
         services.AddSingleton<IEmailGateway, SendGridEmailGateway>();
+        services.AddSingleton<IAuditTrail, TableAuditTrail>();
 
+        services.AddSingleton<AuditService>();
         services.AddSingleton<CallService>();
         services.AddSingleton<OfferService>();
         services.AddSingleton<AttachmentService>();
@@ -74,10 +77,12 @@ public static class HostingCallsServices
         services.AddTransient<ReviewFunctions>();
         services.AddTransient<DecisionFunctions>();
         services.AddTransient<NotificationFunctions>();
+        services.AddTransient<AuditFunctions>();
         services.AddTransient<NotificationQueueFunctions>();
         services.AddTransient<ResultsTimer>();
         services.AddTransient<NotificationOutboxTimer>();
         services.AddTransient<CallClosingTimer>();
+        services.AddTransient<AuditSealingTimer>();
         return services;
     }
 

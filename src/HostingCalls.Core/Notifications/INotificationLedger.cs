@@ -1,3 +1,4 @@
+using HostingCalls.Core.Audit;
 using HostingCalls.Core.Common;
 
 namespace HostingCalls.Core.Notifications;
@@ -13,7 +14,11 @@ public interface INotificationLedger
     Task<int> RecordAsync(IReadOnlyList<Notification> notifications, CancellationToken cancellationToken);
 
     /// <summary>Replaces the notification if it still has <paramref name="etag"/>: its new ETag, or null when another run changed it first.</summary>
-    Task<string?> TryReplaceAsync(Notification notification, string etag, CancellationToken cancellationToken);
+    Task<string?> TryReplaceAsync(Notification notification, string etag, CancellationToken cancellationToken) =>
+        TryReplaceAsync(notification, etag, null, cancellationToken);
+
+    /// <summary>The same, with the move's audit entry (if the trail keeps it) written in the same transaction.</summary>
+    Task<string?> TryReplaceAsync(Notification notification, string etag, AuditEntry? audit, CancellationToken cancellationToken);
 
     /// <summary>
     /// Notifications of every call that should be on the queue and may not be: recorded before

@@ -1,4 +1,5 @@
 using System.Globalization;
+using HostingCalls.Core.Audit;
 using Microsoft.Extensions.Logging;
 
 namespace HostingCalls.Core.Notifications;
@@ -27,11 +28,11 @@ public sealed partial class NotificationSender(
         var notification = stored.Value;
         if (notification.Status == NotificationStatus.Sending)
         {
-            await ledger.TryReplaceAsync(notification with
+            await MoveAsync(notification, notification with
             {
                 Status = NotificationStatus.Unconfirmed,
                 LastError = $"An attempt stopped after handing it to SendGrid ({notification.LastError ?? "no answer recorded"}); not sent again.",
-            }, stored.ETag, cancellationToken);
+            }, stored.ETag, AuditEntries.Sender, cancellationToken);
             return;
         }
 
@@ -43,7 +44,7 @@ public sealed partial class NotificationSender(
         }
         catch (InvalidDataException exception)
         {
-            await ledger.TryReplaceAsync(notification with { Status = NotificationStatus.Failed, LastError = exception.Message }, stored.ETag, cancellationToken);
+            await MoveAsync(notification, notification with { Status = NotificationStatus.Failed, LastError = exception.Message }, stored.ETag, AuditEntries.Sender, cancellationToken);
             return;
         }
 
@@ -60,10 +61,10 @@ public sealed partial class NotificationSender(
         {
             case SendOutcomeKind.Accepted:
                 // If a delivery event got here first, it already moved the row on: leave it.
-                await ledger.TryReplaceAsync(sending with { Status = NotificationStatus.Sent, MessageId = outcome.MessageId, SentAt = now, LastError = null }, etag, cancellationToken);
+                await MoveAsync(sending, sending with { Status = NotificationStatus.Sent, MessageId = outcome.MessageId, SentAt = now, LastError = null }, etag, AuditEntries.Sender, cancellationToken);
                 return;
             case SendOutcomeKind.Permanent:
-                await ledger.TryReplaceAsync(sending with { Status = NotificationStatus.Failed, LastError = outcome.Error }, etag, cancellationToken);
+                await MoveAsync(sending, sending with { Status = NotificationStatus.Failed, LastError = outcome.Error }, etag, AuditEntries.Sender, cancellationToken);
                 LogRefused(logger, notification.Id, outcome.Error);
                 return;
             case SendOutcomeKind.Unknown:
@@ -103,7 +104,7 @@ public sealed partial class NotificationSender(
             Status = unanswered ? NotificationStatus.Unconfirmed : NotificationStatus.Failed,
             LastError = $"Gave up after {notification.Attempts} attempts{(unanswered ? "; the last got no answer, so it may have been sent" : "")}: {notification.LastError ?? "no answer recorded"}",
         };
-        if (await ledger.TryReplaceAsync(failed, stored.ETag, cancellationToken) is null)
+        if (await MoveAsync(notification, failed, stored.ETag, AuditEntries.GiveUp, cancellationToken) is null)
         {
             return;
         }
@@ -122,6 +123,10 @@ public sealed partial class NotificationSender(
         await ledger.RecordAsync([alert], cancellationToken);
         await outbox.TryQueueAsync(alert, cancellationToken);
     }
+
+    /// <summary>A move of the row, with its audit entry when it is one the trail keeps (sent, failed, unconfirmed).</summary>
+    private Task<string?> MoveAsync(Notification before, Notification after, string etag, string by, CancellationToken cancellationToken) =>
+        ledger.TryReplaceAsync(after, etag, AuditEntries.NotificationMoved(before, after, AuditActor.System(by), clock), cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "SendGrid refused notification {NotificationId} for good: {Error}")]
     private static partial void LogRefused(ILogger logger, string notificationId, string? error);

@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using HostingCalls.Core.Audit;
 using HostingCalls.Core.Common;
 using HostingCalls.Core.Notifications;
 
@@ -50,12 +51,20 @@ public sealed class TableNotificationLedger(StorageClients storage) : INotificat
         return added;
     }
 
-    public async Task<string?> TryReplaceAsync(Notification notification, string etag, CancellationToken cancellationToken)
+    public async Task<string?> TryReplaceAsync(Notification notification, string etag, AuditEntry? audit, CancellationToken cancellationToken)
     {
         try
         {
-            var response = await _table.UpdateEntityAsync(NotificationEntity.From(notification), new ETag(etag), TableUpdateMode.Replace, cancellationToken);
-            return response.Headers.ETag!.Value.ToString();
+            if (audit is null)
+            {
+                var response = await _table.UpdateEntityAsync(NotificationEntity.From(notification), new ETag(etag), TableUpdateMode.Replace, cancellationToken);
+                return response.Headers.ETag!.Value.ToString();
+            }
+
+            // The move and its audit entry together: never one without the other.
+            var moved = await _table.SubmitTransactionAsync(
+                [new(TableTransactionActionType.UpdateReplace, NotificationEntity.From(notification), new ETag(etag)), AuditEntity.JournalAction(audit)], cancellationToken);
+            return moved.Value[0].Headers.ETag!.Value.ToString();
         }
         catch (RequestFailedException exception) when (exception.Status is TableErrors.PreconditionFailed or 404)
         {

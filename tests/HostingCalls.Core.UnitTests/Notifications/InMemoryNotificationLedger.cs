@@ -1,3 +1,4 @@
+using HostingCalls.Core.Audit;
 using HostingCalls.Core.Common;
 using HostingCalls.Core.Notifications;
 
@@ -29,7 +30,13 @@ internal sealed class InMemoryNotificationLedger : INotificationLedger
         return Task.FromResult(added);
     }
 
-    public Task<string?> TryReplaceAsync(Notification notification, string etag, CancellationToken cancellationToken)
+    public Task<string?> TryReplaceAsync(Notification notification, string etag, CancellationToken cancellationToken) =>
+        TryReplaceAsync(notification, etag, null, cancellationToken);
+
+    /// <summary>Every audit entry written with a move, in order.</summary>
+    public List<AuditEntry> Audited { get; } = [];
+
+    public Task<string?> TryReplaceAsync(Notification notification, string etag, AuditEntry? audit, CancellationToken cancellationToken)
     {
         if (!_rows.TryGetValue(notification.Id, out var row) || row.ETag != etag)
         {
@@ -38,6 +45,11 @@ internal sealed class InMemoryNotificationLedger : INotificationLedger
 
         var next = NextETag();
         _rows[notification.Id] = new(notification, next);
+        if (audit is not null)
+        {
+            Audited.Add(audit);
+        }
+
         return Task.FromResult<string?>(next);
     }
 
