@@ -34,8 +34,8 @@ public class OfferServiceTests
     {
         Notification? receipt = null;
         _offers.Setup(o => o.AddAsync(It.IsAny<Offer>(), null, It.IsAny<Notification>(), It.IsAny<AuditEntry>(), It.IsAny<CancellationToken>()))
-            .Callback<Offer, IdempotencyKey?, Notification, CancellationToken>((_, _, n, _) => { receipt = n; _ledger.RecordAsync([n], default); })
-            .ReturnsAsync((Offer o, IdempotencyKey? _, Notification _, CancellationToken _) => new Stored<Offer>(o, "etag-1"));
+            .Callback<Offer, IdempotencyKey?, Notification, AuditEntry, CancellationToken>((_, _, n, _, _) => { receipt = n; _ledger.RecordAsync([n], default); })
+            .ReturnsAsync((Offer o, IdempotencyKey? _, Notification _, AuditEntry _, CancellationToken _) => new Stored<Offer>(o, "etag-1"));
 
         var (view, replayed) = await _service.SubmitAsync(Kenya, _call.Id, Samples.Offer(), null, default);
 
@@ -52,8 +52,8 @@ public class OfferServiceTests
     {
         Notification? receipt = null;
         _offers.Setup(o => o.AddAsync(It.IsAny<Offer>(), null, It.IsAny<Notification>(), It.IsAny<AuditEntry>(), It.IsAny<CancellationToken>()))
-            .Callback<Offer, IdempotencyKey?, Notification, CancellationToken>((_, _, n, _) => { receipt = n; _ledger.RecordAsync([n], default); })
-            .ReturnsAsync((Offer o, IdempotencyKey? _, Notification _, CancellationToken _) => new Stored<Offer>(o, "etag-1"));
+            .Callback<Offer, IdempotencyKey?, Notification, AuditEntry, CancellationToken>((_, _, n, _, _) => { receipt = n; _ledger.RecordAsync([n], default); })
+            .ReturnsAsync((Offer o, IdempotencyKey? _, Notification _, AuditEntry _, CancellationToken _) => new Stored<Offer>(o, "etag-1"));
         _queue.Setup(q => q.EnqueueAsync(It.IsAny<NotificationMessage>(), It.IsAny<CancellationToken>())).ThrowsAsync(new IOException("queue down"));
 
         var (view, _) = await _service.SubmitAsync(Kenya, _call.Id, Samples.Offer(), null, default);
@@ -69,8 +69,8 @@ public class OfferServiceTests
         IdempotencyKey? key = null;
         _offers.Setup(o => o.FindKeyAsync(_call.Id, "KEN", It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(() => key);
         _offers.Setup(o => o.AddAsync(It.IsAny<Offer>(), It.IsAny<IdempotencyKey?>(), It.IsAny<Notification>(), It.IsAny<AuditEntry>(), It.IsAny<CancellationToken>()))
-            .Callback<Offer, IdempotencyKey?, Notification, CancellationToken>((o, k, _, _) => (first, key) = (o, k))
-            .ReturnsAsync((Offer o, IdempotencyKey? _, Notification _, CancellationToken _) => new Stored<Offer>(o, "etag-1"));
+            .Callback<Offer, IdempotencyKey?, Notification, AuditEntry, CancellationToken>((o, k, _, _, _) => (first, key) = (o, k))
+            .ReturnsAsync((Offer o, IdempotencyKey? _, Notification _, AuditEntry _, CancellationToken _) => new Stored<Offer>(o, "etag-1"));
         _offers.Setup(o => o.FindAsync(_call.Id, It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(() => new Stored<Offer>(first!, "etag-1"));
 
@@ -106,7 +106,7 @@ public class OfferServiceTests
         _offers.Setup(o => o.FindKeyAsync(_call.Id, "KEN", It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(() => winnerKey);
         _offers.Setup(o => o.AddAsync(It.IsAny<Offer>(), It.IsAny<IdempotencyKey?>(), It.IsAny<Notification>(), It.IsAny<AuditEntry>(), It.IsAny<CancellationToken>()))
-            .Callback<Offer, IdempotencyKey?, Notification, CancellationToken>((o, k, _, _) => (winner, winnerKey) = (o with { Id = "0190c0de00007000800000000000ffff" }, k! with { OfferId = "0190c0de00007000800000000000ffff" }))
+            .Callback<Offer, IdempotencyKey?, Notification, AuditEntry, CancellationToken>((o, k, _, _, _) => (winner, winnerKey) = (o with { Id = "0190c0de00007000800000000000ffff" }, k! with { OfferId = "0190c0de00007000800000000000ffff" }))
             .ReturnsAsync((Stored<Offer>?)null);
         _offers.Setup(o => o.FindAsync(_call.Id, "0190c0de00007000800000000000ffff", It.IsAny<CancellationToken>()))
             .ReturnsAsync(() => new Stored<Offer>(winner!, "etag-w"));
