@@ -62,6 +62,8 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : IAsyncLif
         yield return ("AnswerAsHost", () => LocalRequest.Post(new { confirm = true }), r => _app.Decisions.AnswerAsHost(r, _callId, _offerId, default), [401, 409, 404, 403, 403]);
         yield return ("ListNotifications", LocalRequest.Get, r => _app.Notifications.ListNotifications(r, _callId, default), [401, 403, 403, 403, 200]);
         yield return ("RedriveNotification", () => LocalRequest.Post().IfMatch(etag), r => _app.Notifications.RedriveNotification(r, _callId, $"{_offerId}-receipt-1", default), [401, 403, 403, 403, 409]);
+        yield return ("GetAuditTrail", LocalRequest.Get, r => _app.Audit.GetAuditTrail(r, _callId, default), [401, 403, 403, 403, 200]);
+        yield return ("VerifyAuditTrail", LocalRequest.Get, r => _app.Audit.VerifyAuditTrail(r, _callId, default), [401, 403, 403, 403, 200]);
         yield return ("ReceiveSendGridEvents (unsigned)", () => LocalRequest.Raw("POST", "[]"), r => _app.Notifications.ReceiveSendGridEvents(r, default), [401, 401, 401, 401, 401]);
     }
 
@@ -95,7 +97,7 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : IAsyncLif
         }
 
         Assert.True(failures.Count == 0, string.Join("\n", failures));
-        Assert.True(asked >= 115, $"{asked} requests asked");
+        Assert.True(asked >= 125, $"{asked} requests asked");
         var after = await _app.SendAsync(LocalRequest.Get().As(Callers.Kenya), r => _app.Offers.GetOffer(r, _callId, _offerId, default));
         Assert.Equal(before.Text, after.Text);
         var call = await _app.SendAsync(LocalRequest.Get().As(Callers.Secretariat), r => _app.Calls.GetCall(r, _callId, default));

@@ -59,7 +59,7 @@ public sealed class TableAuditTrailTests(AzuriteFixture azurite) : IAsyncLifetim
         var call = (await _app.Service<ICallStore>().FindAsync(_callId, default))!.Value;
         var offer = NewOffer("KEN", call);
         var entry = AuditEntries.OfferSubmitted(offer, AuditActor.MemberState("KEN"), _app.Clock);
-        await Table.AddEntityAsync(new TableEntity(_callId, "journal|" + entry.EventId)); // the journal row is taken: the transaction must fail whole
+        await _app.Service<IAuditTrail>().AddAsync(entry, default); // the journal row is taken: the transaction must fail whole
 
         await Assert.ThrowsAnyAsync<Azure.RequestFailedException>(() =>
             _app.Service<IOfferStore>().AddAsync(offer, null, Notification.About(offer, NotificationKind.Receipt, offer.SubmittedAt), entry, default));
