@@ -1,6 +1,5 @@
 using System.Globalization;
 using HostingCalls.Core.Attachments;
-using HostingCalls.Core.Common;
 using HostingCalls.Core.Notifications;
 using HostingCalls.Core.Offers;
 using HostingCalls.Core.Reviews;
@@ -95,8 +94,17 @@ public static class AuditEntries
         return New(after.CallId, clock.GetUtcNow(), actor, action.Value, after.Id, details, clock);
     }
 
+    private static long _made;
+
     private static AuditEntry New(string callId, DateTimeOffset at, AuditActor actor, AuditAction action, string subject, Dictionary<string, string> details, TimeProvider clock) =>
-        new(callId, Ids.New(clock), at, actor, action, subject, details);
+        new(callId, EventIdAt(clock.GetUtcNow()), at, actor, action, subject, details);
+
+    /// <summary>
+    /// Sorts as made: the time, then a count this process keeps (so a letter attached in the same instant as its offer
+    /// still comes after it), then random digits against other instances.
+    /// </summary>
+    private static string EventIdAt(DateTimeOffset now) =>
+        string.Create(CultureInfo.InvariantCulture, $"{now.UtcTicks:D19}-{Interlocked.Increment(ref _made):D12}-{Random.Shared.Next():x8}");
 
     private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 }
