@@ -52,7 +52,7 @@ param callClosingSchedule string = '0 * * * * *'
 param resultsReleaseSchedule string = '0 */5 * * * *'
 
 @description('NCRONTAB schedule of the timer that seals every call\'s pending audit entries into its hash chain (app setting AuditSealingSchedule).')
-param auditSealingSchedule string = '30 */5 * * * *'
+param auditSealingSchedule string = '30 * * * * *'
 
 @description('Sender address of every email; must be a verified sender in SendGrid.')
 param emailFromAddress string

@@ -51,12 +51,6 @@ public sealed partial class RankingService(
             }
         }
 
-        // A newly closed or ranked call's trail is sealed now: its offers' entries are chained before anyone decides on them.
-        foreach (var callId in closed.Union(ranked, StringComparer.Ordinal))
-        {
-            await audit.RecordAndSealAsync([], callId, cancellationToken);
-        }
-
         return new CallClosingRun(closed, ranked, failed);
     }
 
