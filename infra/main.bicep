@@ -38,6 +38,9 @@ param corsAllowedOrigins string[] = []
 @description('Verification key (public key) of the SendGrid Signed Event Webhook (SENDGRID_EVENT_WEBHOOK_KEY; app setting SendGrid__EventWebhookVerificationKey). Not a secret. Empty until the webhook is configured: the app then accepts no event.')
 param sendGridEventWebhookKey string = ''
 
+@description('Portal page that invitation emails link to (PORTAL_URL; app setting Invitations__PortalUrl); the focal point\'s token follows as #invitation=. Empty: no invitation can be sent.')
+param invitationPortalUrl string = ''
+
 @description('Largest attachment accepted, in bytes (app setting Attachments__MaxBytes).')
 @minValue(1)
 param attachmentMaxBytes int = 10485760
@@ -199,6 +202,7 @@ module api 'app/api.bicep' = {
     emailFromName: emailFromName
     emailReplyToAddress: emailReplyToAddress
     summaryRecipientAddress: summaryRecipientAddress
+    invitationPortalUrl: invitationPortalUrl
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
   }

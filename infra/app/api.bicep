@@ -75,6 +75,9 @@ param emailReplyToAddress string
 @description('The secretariat\'s address for result summaries and failure notices.')
 param summaryRecipientAddress string
 
+@description('Portal page invitation emails link to; the token follows as #invitation=. Empty: no invitation can be sent.')
+param invitationPortalUrl string = ''
+
 @description('Most instances the app may scale out to.')
 param maximumInstanceCount int
 
@@ -210,6 +213,9 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     SendGrid__Categories: 'hosting-calls'
     SendGrid__TimeoutSeconds: '30'
     Notifications__SecretariatEmail: summaryRecipientAddress
+
+    // Member States' focal points: the portal their invitation links open (the signing keys are a secret, below).
+    Invitations__PortalUrl: invitationPortalUrl
 
     // SendGrid Signed Event Webhook: the public key that verifies the events' signatures.
     SendGrid__EventWebhookVerificationKey: sendGridEventWebhookKey

@@ -24,6 +24,15 @@ public static class AppSettingNames
     /// <summary>The Entra claim holding a signed-in member's nationality as an ISO alpha-3 code (default <c>nationality</c>).</summary>
     public const string SecretariatNationalityClaim = "Secretariat__NationalityClaim";
 
+    /// <summary>
+    /// The keys that sign focal points' invitation tokens, <c>kid1:base64key;kid2:base64key</c>: the first signs, all
+    /// verify (rotation). A Key Vault reference in Azure.
+    /// </summary>
+    public const string MemberStateTokenSigningKeys = "MemberStateTokens__SigningKeys";
+
+    /// <summary>The portal page invitation links open; the token follows in the fragment, <c>#invitation=</c>.</summary>
+    public const string InvitationPortalUrl = "Invitations__PortalUrl";
+
     /// <summary>NCRONTAB schedule of the timer that re-enqueues notifications recorded but not yet queued.</summary>
     public const string NotificationOutboxSchedule = "NotificationOutboxSchedule";
 

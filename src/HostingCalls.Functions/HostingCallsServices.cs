@@ -2,6 +2,7 @@ using HostingCalls.Core.Attachments;
 using HostingCalls.Core.Audit;
 using HostingCalls.Core.Calls;
 using HostingCalls.Core.Decisions;
+using HostingCalls.Core.Invitations;
 using HostingCalls.Core.Judging;
 using HostingCalls.Core.Notifications;
 using HostingCalls.Core.Notifications.Delivery;
@@ -35,6 +36,9 @@ public static class HostingCallsServices
         var sendGrid = configuration.GetSection("SendGrid").Get<SendGridOptions>() ?? new SendGridOptions();
         services.AddSingleton(sendGrid);
         services.AddSingleton(configuration.GetSection("Notifications").Get<NotificationOptions>() ?? new NotificationOptions());
+        services.AddSingleton(configuration.GetSection("Invitations").Get<InvitationOptions>() ?? new InvitationOptions());
+        services.AddSingleton(TokenSigningKeys.Parse(configuration[AppSettingNames.MemberStateTokenSigningKeys.Replace("__", ":", StringComparison.Ordinal)],
+            AppSettingNames.MemberStateTokenSigningKeys));
         services.AddSingleton<ISendGridClient>(_ => new SendGridClient(
             new HttpClient { Timeout = TimeSpan.FromSeconds(sendGrid.TimeoutSeconds) },
             new SendGridClientOptions { ApiKey = sendGrid.ApiKey is { Length: > 0 } key ? key : "not-set", Host = sendGrid.Host }));
@@ -49,6 +53,7 @@ public static class HostingCallsServices
         services.AddSingleton<IDeliveryEventLog, TableDeliveryEventLog>();
         services.AddSingleton<IEmailGateway, SendGridEmailGateway>();
         services.AddSingleton<IAuditTrail, TableAuditTrail>();
+        services.AddSingleton<IInvitationStore, TableInvitationStore>();
 
         services.AddSingleton<AuditService>();
         services.AddSingleton<CallService>();
@@ -60,6 +65,10 @@ public static class HostingCallsServices
         services.AddSingleton<DecisionService>();
         services.AddSingleton<ResultsService>();
         services.AddSingleton<EmailComposer>();
+        services.AddSingleton<MemberStateTokens>();
+        services.AddSingleton<FocalPointSignIn>();
+        services.AddSingleton<InvitationMail>();
+        services.AddSingleton<InvitationService>();
         services.AddSingleton<NotificationSender>();
         services.AddSingleton(provider => new DeliveryTracker(
             provider.GetRequiredService<INotificationLedger>(),
@@ -78,6 +87,8 @@ public static class HostingCallsServices
         services.AddTransient<DecisionFunctions>();
         services.AddTransient<NotificationFunctions>();
         services.AddTransient<AuditFunctions>();
+        services.AddTransient<InvitationFunctions>();
+        services.AddTransient<CallerFunctions>();
         services.AddTransient<NotificationQueueFunctions>();
         services.AddTransient<ResultsTimer>();
         services.AddTransient<NotificationOutboxTimer>();

@@ -61,6 +61,10 @@ public sealed class LocalApp : IAsyncDisposable
 
     public NotificationFunctions Notifications => _services.GetRequiredService<NotificationFunctions>();
 
+    public InvitationFunctions Invitations => _services.GetRequiredService<InvitationFunctions>();
+
+    public CallerFunctions Me => _services.GetRequiredService<CallerFunctions>();
+
     public NotificationQueueFunctions QueueFunctions => _services.GetRequiredService<NotificationQueueFunctions>();
 
     public ResultsTimer ResultsTimer => _services.GetRequiredService<ResultsTimer>();
@@ -88,6 +92,8 @@ public sealed class LocalApp : IAsyncDisposable
             {
                 [AppSettingNames.Storage] = connectionString,
                 ["DevelopmentCaller:Enabled"] = "true",
+                ["MemberStateTokens:SigningKeys"] = $"{LocalTokenKeyId}:{LocalTokenKey}",
+                ["Invitations:PortalUrl"] = PortalUrl,
             })
             .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
@@ -118,12 +124,24 @@ public sealed class LocalApp : IAsyncDisposable
         return created.Id;
     }
 
-    /// <summary>Submits an offer as <paramref name="caller"/> and attaches its official letter; returns the offer id.</summary>
-    public async Task<string> SubmitWithLetterAsync(string callId, string caller, object offer)
+    /// <summary>The secretariat invites a focal point of <paramref name="memberState"/>; returns the invitation's answer (never a token).</summary>
+    public async Task<LocalResponse> InviteAsync(string callId, string memberState, string email, string language = "en", string? name = null)
     {
-        var submitted = await SendAsync(LocalRequest.Post(offer).As(caller), r => Offers.SubmitOffer(r, callId, default));
+        var body = new Dictionary<string, object?> { ["memberState"] = memberState, ["email"] = email, ["language"] = language, ["name"] = name };
+        return (await SendAsync(LocalRequest.Post(body).As(Secretariat), r => Invitations.InviteFocalPoint(r, callId, default)))
+            .Expect(201, $"invite a focal point of {memberState}");
+    }
+
+    /// <summary>Submits an offer as <paramref name="caller"/> and attaches its official letter; returns the offer id.</summary>
+    public Task<string> SubmitWithLetterAsync(string callId, string caller, object offer) =>
+        SubmitWithLetterAsync(callId, r => r.As(caller), caller, offer);
+
+    /// <summary>Submits an offer signed in by <paramref name="signIn"/> (a development caller or a focal point's token) and attaches its letter.</summary>
+    public async Task<string> SubmitWithLetterAsync(string callId, Func<LocalRequest, LocalRequest> signIn, string caller, object offer)
+    {
+        var submitted = await SendAsync(signIn(LocalRequest.Post(offer)), r => Offers.SubmitOffer(r, callId, default));
         submitted.Expect(201, $"submit an offer as {caller}");
-        var letter = LocalRequest.File(MinimalPdf).As(caller).WithQuery("kind", "OfficialLetter").WithQuery("fileName", "letter.pdf").IfMatch(submitted.ETag!);
+        var letter = signIn(LocalRequest.File(MinimalPdf)).WithQuery("kind", "OfficialLetter").WithQuery("fileName", "letter.pdf").IfMatch(submitted.ETag!);
         var attached = await SendAsync(letter, r => Attachments.AddAttachment(r, callId, submitted.Id, default));
         attached.Expect(201, $"attach the official letter as {caller}");
         return submitted.Id;
@@ -148,6 +166,14 @@ public sealed class LocalApp : IAsyncDisposable
 
         return names;
     }
+
+    /// <summary>A made-up signing key for focal points' tokens, for local runs only (not a secret: it is in the repo).</summary>
+    public const string LocalTokenKeyId = "local";
+
+    public const string LocalTokenKey = "bG9jYWwtaW4tcHJvY2Vzcy1rZXktbm90LWEtc2VjcmV0LTAw";
+
+    /// <summary>Where invitation links point in local runs.</summary>
+    public const string PortalUrl = "https://portal.hostingcalls.example/";
 
     /// <summary>The development caller of the secretariat.</summary>
     public const string Secretariat = "secretariat";

@@ -31,6 +31,9 @@ public sealed record LocalRequest(string Method, byte[] Body, string? ContentTyp
 
     public LocalRequest As(string caller) => With(CallerResolver.DevelopmentHeader, caller);
 
+    /// <summary>A focal point's invitation token, as the portal sends it.</summary>
+    public LocalRequest Bearer(string token) => With("Authorization", $"Bearer {token}");
+
     public LocalRequest IfMatch(string etag) => With("If-Match", etag);
 
     public LocalRequest With(string header, string value) => this with { Headers = new(Headers, StringComparer.OrdinalIgnoreCase) { [header] = value } };

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using HostingCalls.Core.Invitations;
 using HostingCalls.Core.Judging;
 using HostingCalls.Core.MemberStates;
 using HostingCalls.InProcess;
@@ -15,6 +16,7 @@ public sealed class CallRehearsal(LocalApp app, SendGridCapture sendGrid, string
 {
     private const string Secretariat = LocalApp.Secretariat;
     private readonly Dictionary<PlannedOffer, string> _ids = [];
+    private readonly Dictionary<string, string> _tokens = new(StringComparer.Ordinal);
     private string _callId = "";
     private JsonElement _call;
 
@@ -39,8 +41,40 @@ public sealed class CallRehearsal(LocalApp app, SendGridCapture sendGrid, string
             return $"call {_callId}, {_call.GetProperty("meetings").GetArrayLength()} meetings, deadline {deadline:yyyy-MM-dd HH:mm zzz}";
         });
 
-        await progress.StepAsync("Invitations", () =>
-            Task.FromResult("not yet: focal-point invitations come with the identity issue; focal points use the development caller"));
+        await progress.StepAsync("Invitations", async () =>
+        {
+            // One focal point per offering state, as its offer names them; every later step of theirs uses the token
+            // their invitation email carries, as the portal would.
+            var invited = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var offer in offers.Where(o => !invited.ContainsKey(o.MemberState)))
+            {
+                var focalPoint = offer.Offer["focalPoint"]!;
+                var answer = await app.InviteAsync(_callId, offer.MemberState, focalPoint["email"]!.GetValue<string>(),
+                    focalPoint["language"]!.GetValue<string>(), focalPoint["name"]?.GetValue<string>());
+                invited[offer.MemberState] = answer.Id;
+            }
+
+            await app.SendingPump.DrainAsync();
+            foreach (var (state, invitationId) in invited)
+            {
+                var email = InvitationLinks.EmailOf(sendGrid, invitationId);
+                Check(email.Text.Contains(LocalApp.PortalUrl + InvitationMail.Fragment, StringComparison.Ordinal), $"the invitation email to {state} carries no portal link");
+                _tokens[state] = InvitationLinks.TokenOf(email);
+            }
+
+            // A focal point invited twice by mistake: the second invitation is revoked and its token stops working.
+            var first = offers[0];
+            var spare = await app.InviteAsync(_callId, first.MemberState, "wrong.address@example.org");
+            await app.SendingPump.DrainAsync();
+            var spareToken = InvitationLinks.TokenOf(InvitationLinks.EmailOf(sendGrid, spare.Id));
+            (await Send(LocalRequest.Post().As(Secretariat).IfMatch(spare.ETag!), r => app.Invitations.RevokeInvitation(r, _callId, spare.Id, default))).Expect(200, "revoke an invitation");
+            var refused = await Send(LocalRequest.Get().Bearer(spareToken), r => app.Offers.ListOffers(r, _callId, default));
+            Check(refused.Status == 401, $"a revoked invitation's token got {refused.Status}, not 401");
+            var me = (await Send(LocalRequest.Get().Bearer(_tokens[first.MemberState]), r => app.Me.GetMe(r))).Expect(200, "ask who the token makes the caller");
+            Check(me.Json.GetProperty("memberState").GetString() == first.MemberState && me.Json.GetProperty("callId").GetString() == _callId,
+                "a focal point's token does not make them that state's focal point on this call");
+            return $"{invited.Count} focal points invited, each email carrying its link; a spare invitation revoked and its token refused (401)";
+        });
 
         await progress.StepAsync("Submissions", async () =>
         {
@@ -48,23 +82,22 @@ public sealed class CallRehearsal(LocalApp app, SendGridCapture sendGrid, string
             foreach (var (offer, n) in onTime.Select((o, n) => (o, n)))
             {
                 app.Clock.SetUtcNow(opensAt.AddHours(1 + n));
-                var caller = $"member-state {offer.MemberState}";
-                var submitted = (await Send(LocalRequest.Raw("POST", offer.Json()).As(caller).With("Idempotency-Key", $"rehearsal-{n}"), r => app.Offers.SubmitOffer(r, _callId, default)))
+                var submitted = (await Send(FocalPoint(LocalRequest.Raw("POST", offer.Json()), offer.MemberState).With("Idempotency-Key", $"rehearsal-{n}"), r => app.Offers.SubmitOffer(r, _callId, default)))
                     .Expect(201, $"submit {offer.Label}");
                 _ids[offer] = submitted.Id;
                 var etag = submitted.ETag!;
                 if (offer.OfficialLetter)
                 {
-                    etag = (await Attach(offer, caller, etag, "OfficialLetter", "official-letter.pdf")).ETag!;
+                    etag = (await Attach(offer, etag, "OfficialLetter", "official-letter.pdf")).ETag!;
                 }
 
                 if (offer.VenueDescription)
                 {
-                    await Attach(offer, caller, etag, "VenueDescription", "venue.pdf");
+                    await Attach(offer, etag, "VenueDescription", "venue.pdf");
                 }
             }
 
-            var again = await Send(LocalRequest.Raw("POST", onTime[0].Json()).As($"member-state {onTime[0].MemberState}").With("Idempotency-Key", "rehearsal-0"), r => app.Offers.SubmitOffer(r, _callId, default));
+            var again = await Send(FocalPoint(LocalRequest.Raw("POST", onTime[0].Json()), onTime[0].MemberState).With("Idempotency-Key", "rehearsal-0"), r => app.Offers.SubmitOffer(r, _callId, default));
             Check(again.Status == 200 && again.Id == _ids[onTime[0]], $"a retry with the same Idempotency-Key gave {again.Status}, not the same offer");
             var sealedList = await Send(LocalRequest.Get().As(Secretariat), r => app.Offers.ListOffers(r, _callId, default));
             Check(sealedList.Status == 403, "the secretariat could read sealed offers before the deadline");
@@ -79,10 +112,10 @@ public sealed class CallRehearsal(LocalApp app, SendGridCapture sendGrid, string
             foreach (var offer in offers.Where(o => o.ReviseCashUsd is not null && !o.Late))
             {
                 var current = await OwnOffer(offer);
-                var revised = (await Send(LocalRequest.Raw("PUT", offer.Json(offer.ReviseCashUsd)).As($"member-state {offer.MemberState}").IfMatch(current.ETag!),
+                var revised = (await Send(FocalPoint(LocalRequest.Raw("PUT", offer.Json(offer.ReviseCashUsd)), offer.MemberState).IfMatch(current.ETag!),
                     r => app.Offers.ReviseOffer(r, _callId, _ids[offer], default))).Expect(200, $"revise {offer.Label}");
                 Check(revised.Json.GetProperty("version").GetInt32() == 2, "a revision did not make version 2");
-                var stale = await Send(LocalRequest.Raw("PUT", offer.Json()).As($"member-state {offer.MemberState}").IfMatch(current.ETag!), r => app.Offers.ReviseOffer(r, _callId, _ids[offer], default));
+                var stale = await Send(FocalPoint(LocalRequest.Raw("PUT", offer.Json()), offer.MemberState).IfMatch(current.ETag!), r => app.Offers.ReviseOffer(r, _callId, _ids[offer], default));
                 Check(stale.Status == 412, $"a revision with a stale ETag gave {stale.Status}, not 412");
                 said.Add($"{offer.Label} revised (cash {offer.ReviseCashUsd:N0} USD; a stale ETag refused)");
             }
@@ -90,7 +123,7 @@ public sealed class CallRehearsal(LocalApp app, SendGridCapture sendGrid, string
             foreach (var offer in offers.Where(o => o.Withdraw && !o.Late))
             {
                 var current = await OwnOffer(offer);
-                var withdrawn = (await Send(LocalRequest.Post().As($"member-state {offer.MemberState}").IfMatch(current.ETag!), r => app.Offers.WithdrawOffer(r, _callId, _ids[offer], default)))
+                var withdrawn = (await Send(FocalPoint(LocalRequest.Post(), offer.MemberState).IfMatch(current.ETag!), r => app.Offers.WithdrawOffer(r, _callId, _ids[offer], default)))
                     .Expect(200, $"withdraw {offer.Label}");
                 Check(withdrawn.Json.GetProperty("status").GetString() == "Withdrawn", "the withdrawn offer does not say so");
                 said.Add($"{offer.Label} withdrawn");
@@ -106,7 +139,7 @@ public sealed class CallRehearsal(LocalApp app, SendGridCapture sendGrid, string
             app.Clock.SetUtcNow(lastAccepted.AddSeconds(1));
             foreach (var offer in late)
             {
-                var refused = await Send(LocalRequest.Raw("POST", offer.Json()).As($"member-state {offer.MemberState}"), r => app.Offers.SubmitOffer(r, _callId, default));
+                var refused = await Send(FocalPoint(LocalRequest.Raw("POST", offer.Json()), offer.MemberState), r => app.Offers.SubmitOffer(r, _callId, default));
                 Check(refused.Status == 409, $"a late offer from {offer.MemberState} got {refused.Status}, not 409");
             }
 
@@ -192,7 +225,8 @@ public sealed class CallRehearsal(LocalApp app, SendGridCapture sendGrid, string
             var expected = offers.Count(o => !o.Late && !o.Withdraw);
             Check(results == expected, $"{results} result emails for {expected} offers");
             Check(emails.Any(e => e.To == LocalAppSettings.SecretariatEmail), "the secretariat got no summary");
-            return $"{emails.Count} emails, none twice: {results} results, the summary, {emails.Count - results - 1} receipts, revisions and withdrawals{(failures > 0 ? $" ({failures} retried)" : "")}";
+            var invitations = emails.Count(e => e.NotificationId.EndsWith("-invitation-1", StringComparison.Ordinal));
+            return $"{emails.Count} emails, none twice: {invitations} invitations, {results} results, the summary, {emails.Count - invitations - results - 1} receipts, revisions and withdrawals{(failures > 0 ? $" ({failures} retried)" : "")}";
         });
 
         await progress.StepAsync("Host confirmation", async () =>
@@ -206,13 +240,13 @@ public sealed class CallRehearsal(LocalApp app, SendGridCapture sendGrid, string
                 var offerId = host.GetProperty("hostOfferId").GetString()!;
                 var state = host.GetProperty("hostMemberState").GetString()!;
                 var confirm = decliner.ValueKind == JsonValueKind.Undefined || host.GetProperty("meetingId").GetString() != decliner.GetProperty("meetingId").GetString();
-                var answer = (await Send(LocalRequest.Post(new { confirm }).As($"member-state {state}"), r => app.Decisions.AnswerAsHost(r, _callId, offerId, default)))
+                var answer = (await Send(FocalPoint(LocalRequest.Post(new { confirm }), state), r => app.Decisions.AnswerAsHost(r, _callId, offerId, default)))
                     .Expect(200, $"answer as the host of {host.GetProperty("meetingId").GetString()}");
                 if (!confirm)
                 {
                     var promoted = answer.Json.GetProperty("hostMemberState").GetString();
                     said.Add($"{state} declined {host.GetProperty("meetingId").GetString()}; reserve {promoted} promoted");
-                    await Send(LocalRequest.Post(new { confirm = true }).As($"member-state {promoted}"), r => app.Decisions.AnswerAsHost(r, _callId, answer.Json.GetProperty("hostOfferId").GetString()!, default));
+                    await Send(FocalPoint(LocalRequest.Post(new { confirm = true }), promoted!), r => app.Decisions.AnswerAsHost(r, _callId, answer.Json.GetProperty("hostOfferId").GetString()!, default));
                 }
             }
 
@@ -250,12 +284,15 @@ public sealed class CallRehearsal(LocalApp app, SendGridCapture sendGrid, string
         });
     }
 
-    private async Task<LocalResponse> Attach(PlannedOffer offer, string caller, string etag, string kind, string fileName) =>
-        (await Send(LocalRequest.File(LocalApp.MinimalPdf).As(caller).WithQuery("kind", kind).WithQuery("fileName", fileName).IfMatch(etag),
+    /// <summary>A focal point's request, signed in with the token from their invitation email.</summary>
+    private LocalRequest FocalPoint(LocalRequest request, string memberState) => request.Bearer(_tokens[memberState]);
+
+    private async Task<LocalResponse> Attach(PlannedOffer offer, string etag, string kind, string fileName) =>
+        (await Send(FocalPoint(LocalRequest.File(LocalApp.MinimalPdf), offer.MemberState).WithQuery("kind", kind).WithQuery("fileName", fileName).IfMatch(etag),
             r => app.Attachments.AddAttachment(r, _callId, _ids[offer], default))).Expect(201, $"attach the {kind} of {offer.Label}");
 
     private async Task<LocalResponse> OwnOffer(PlannedOffer offer) =>
-        (await Send(LocalRequest.Get().As($"member-state {offer.MemberState}"), r => app.Offers.GetOffer(r, _callId, _ids[offer], default))).Expect(200, $"read {offer.Label}");
+        (await Send(FocalPoint(LocalRequest.Get(), offer.MemberState), r => app.Offers.GetOffer(r, _callId, _ids[offer], default))).Expect(200, $"read {offer.Label}");
 
     private async Task<string> StatusAsync() =>
         (await Send(LocalRequest.Get().As(Secretariat), r => app.Calls.GetCall(r, _callId, default))).Json.GetProperty("status").GetString()!;

@@ -15,11 +15,24 @@ public sealed record Caller(CallerRole Role, string Id, string? MemberState)
     /// </summary>
     public string? Nationality { get; init; }
 
+    /// <summary>
+    /// The one call a focal point signed in by invitation token may reach; every other call is, for them, not there.
+    /// Null for everyone else.
+    /// </summary>
+    public string? CallId { get; init; }
+
+    /// <summary>Whether the caller may reach <paramref name="callId"/> at all: a token caller only their own call.</summary>
+    public bool Reaches(string callId) => CallId is null || CallId == callId;
+
     public static Caller Secretariat(string id, string? nationality = null) => new(CallerRole.Secretariat, id, null) { Nationality = nationality };
 
     public static Caller Reviewer(string id, string nationality) => new(CallerRole.Reviewer, id, null) { Nationality = nationality };
 
     public static Caller FocalPoint(string memberState, string id) => new(CallerRole.MemberState, id, memberState);
+
+    /// <summary>A focal point by invitation: recorded by the invitation's id, bound to its call.</summary>
+    public static Caller Invited(string memberState, string callId, string invitationId) =>
+        new(CallerRole.MemberState, $"invitation-{invitationId}", memberState) { CallId = callId };
 
     public bool IsSecretariat => Role == CallerRole.Secretariat;
 

@@ -101,6 +101,9 @@ public sealed record Call
     /// <summary>Before the call closes, offers are seen by their own Member State only; the secretariat sees counts.</summary>
     public bool OffersAreSealed => Status is CallStatus.Draft or CallStatus.Open or CallStatus.Cancelled;
 
-    /// <summary>Who may see the call: the secretariat always, everyone else once it has been opened.</summary>
-    public bool IsVisibleTo(Caller caller) => caller.IsSecretariat || Status != CallStatus.Draft;
+    /// <summary>
+    /// Who may see the call: the secretariat always, everyone else once it has been opened; a focal point signed in
+    /// by token only the call of their invitation.
+    /// </summary>
+    public bool IsVisibleTo(Caller caller) => caller.Reaches(Id) && (caller.IsSecretariat || Status != CallStatus.Draft);
 }

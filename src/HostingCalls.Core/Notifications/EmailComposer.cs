@@ -1,4 +1,5 @@
 using HostingCalls.Core.Calls;
+using HostingCalls.Core.Invitations;
 using HostingCalls.Core.Judging;
 using HostingCalls.Core.MemberStates;
 using HostingCalls.Core.Notifications.Emails;
@@ -7,12 +8,17 @@ using HostingCalls.Core.Offers;
 namespace HostingCalls.Core.Notifications;
 
 /// <summary>Reads what a notification is about, at send time, and writes its email in the focal point's language.</summary>
-public sealed class EmailComposer(ICallStore calls, IOfferStore offers, IRankingStore rankings, NotificationOptions options)
+public sealed class EmailComposer(ICallStore calls, IOfferStore offers, IRankingStore rankings, NotificationOptions options, InvitationMail? invitations = null)
 {
     public async Task<OutgoingEmail> ComposeAsync(Notification notification, CancellationToken cancellationToken)
     {
         var call = (await calls.FindAsync(notification.CallId, cancellationToken))?.Value
             ?? throw new InvalidDataException($"Call {notification.CallId} of notification {notification.Id} is missing.");
+        if (notification.Kind == NotificationKind.Invitation)
+        {
+            return await (invitations ?? throw new InvalidDataException("Invitation emails are not set up.")).ComposeAsync(call, notification, cancellationToken);
+        }
+
         var ranking = call.Decision is { } decision ? await rankings.FindAsync(call.Id, decision.RankingVersion, cancellationToken) : null;
         if (notification.OfferId is not { } offerId)
         {

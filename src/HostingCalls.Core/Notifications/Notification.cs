@@ -8,7 +8,7 @@ namespace HostingCalls.Core.Notifications;
 /// offer's version (or the call and a revision, for the secretariat's summaries), so the same event can never be
 /// recorded twice.
 /// </summary>
-/// <param name="OfferId">The offer it tells of; null for a summary to the secretariat.</param>
+/// <param name="OfferId">The offer it tells of; null for a summary to the secretariat or an invitation.</param>
 public sealed record Notification(
     string Id,
     string CallId,
@@ -19,6 +19,9 @@ public sealed record Notification(
     DateTimeOffset? QueuedAt)
 {
     public int Attempts { get; init; }
+
+    /// <summary>For an invitation's email: the invitation it carries the link of.</summary>
+    public string? InvitationId { get; init; }
 
     /// <summary>Why the last attempt failed, as SendGrid or the network said.</summary>
     public string? LastError { get; init; }
@@ -41,6 +44,12 @@ public sealed record Notification(
     /// <summary>A summary to the secretariat; <paramref name="key"/> tells apart the summaries of one call.</summary>
     public static Notification Summary(string callId, string key, DateTimeOffset now, string? note = null) =>
         new($"{callId}-summary-{key}", callId, null, NotificationKind.Summary, NotificationStatus.Recorded, now, null) { Note = note };
+
+    public static Notification AboutInvitation(Invitations.Invitation invitation, DateTimeOffset now) =>
+        new(invitation.NotificationId, invitation.CallId, null, NotificationKind.Invitation, NotificationStatus.Recorded, now, null)
+        {
+            InvitationId = invitation.Id,
+        };
 
     public NotificationMessage Message => new(CallId, Id);
 

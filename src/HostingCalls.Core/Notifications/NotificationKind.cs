@@ -25,4 +25,7 @@ public enum NotificationKind
 
     /// <summary>A reserve promoted to host after the host declined or did not confirm in time: please confirm.</summary>
     HostConfirmationRequest,
+
+    /// <summary>To a Member State's focal point: the invitation to a call, with the link that signs them in.</summary>
+    Invitation,
 }

@@ -29,5 +29,5 @@ public sealed record Offer
     /// afterwards the secretariat and its reviewers do too.
     /// </summary>
     public bool IsVisibleTo(Caller caller, Call call) =>
-        caller.MemberState == MemberState || (caller.IsStaff && !call.OffersAreSealed);
+        caller.Reaches(CallId) && (caller.MemberState == MemberState || (caller.IsStaff && !call.OffersAreSealed));
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using HostingCalls.Core.Access;
+using HostingCalls.Core.Invitations;
 using HostingCalls.Core.MemberStates;
 using Microsoft.AspNetCore.Http;
 
@@ -11,9 +12,12 @@ namespace HostingCalls.Functions.Access;
 /// <c>Secretariat</c> or <c>Reviewer</c>, and the nationality claim. For development there is also the header
 /// <c>X-HostingCalls-Caller</c> with <c>secretariat</c> (optionally followed by the member's nationality, as in
 /// <c>secretariat FRA</c>), <c>reviewer NAME KEN</c> or <c>member-state FRA</c>, honoured only when
-/// <c>DevelopmentCaller__Enabled</c> is true. A trusted principal header wins over it. Otherwise the caller is anonymous.
+/// <c>DevelopmentCaller__Enabled</c> is true. Member States' focal points send <c>Authorization: Bearer {token}</c>,
+/// the token of their invitation: it makes them the focal point of that state on that call only, and any bearer token
+/// that does not verify is a 401. A trusted principal header wins over both, a bearer token over the development
+/// header. Otherwise the caller is anonymous.
 /// </summary>
-public sealed partial class CallerResolver(DevelopmentCallerOptions development, SecretariatSignInOptions signIn)
+public sealed partial class CallerResolver(DevelopmentCallerOptions development, SecretariatSignInOptions signIn, FocalPointSignIn? focalPoints = null)
 {
     public const string DevelopmentHeader = "X-HostingCalls-Caller";
 
@@ -21,12 +25,24 @@ public sealed partial class CallerResolver(DevelopmentCallerOptions development,
 
     public const string ReviewerRole = "Reviewer";
 
-    public Caller Resolve(HttpRequest request)
+    private const string BearerScheme = "Bearer ";
+
+    /// <summary>The caller; a focal point's token is checked against its invitation, so this may read storage.</summary>
+    public async Task<Caller> ResolveAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         // A trusted but unreadable principal is nobody: never fall back to a weaker scheme on the same request.
         if (signIn.TrustClientPrincipal && request.Headers.TryGetValue(ClientPrincipal.Header, out var principal))
         {
             return principal is [{ } encoded] ? FromPrincipal(ClientPrincipal.Parse(encoded)) : Caller.Anonymous;
+        }
+
+        var authorization = request.Headers.Authorization;
+        if (authorization.Any(v => v is not null && v.StartsWith(BearerScheme, StringComparison.OrdinalIgnoreCase)))
+        {
+            // Whatever is sent as a bearer token must be a valid one: a broken link is told, not taken as nobody.
+            return authorization is [{ } value] && focalPoints is not null
+                ? await focalPoints.SignInAsync(value[BearerScheme.Length..].Trim(), cancellationToken)
+                : throw FocalPointSignIn.Refused();
         }
 
         return FromDevelopmentHeader(request);

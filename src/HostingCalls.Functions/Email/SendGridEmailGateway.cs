@@ -41,6 +41,8 @@ public sealed class SendGridEmailGateway(ISendGridClient client, SendGridOptions
             email.Kind.ToString().ToLowerInvariant()]);
         message.AddCustomArg("callId", email.CallId);
         message.AddCustomArg("notificationId", email.NotificationId);
+        // An invitation's link carries its token: it must not be rewritten through a tracking redirect.
+        message.SetClickTracking(false, false);
 
         Response response;
         try

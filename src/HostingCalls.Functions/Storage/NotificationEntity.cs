@@ -17,6 +17,7 @@ internal static class NotificationEntity
     {
         ["Type"] = "Notification",
         ["OfferId"] = notification.OfferId,
+        ["InvitationId"] = notification.InvitationId,
         ["Kind"] = notification.Kind.ToString(),
         ["Status"] = notification.Status.ToString(),
         ["RecordedAt"] = notification.RecordedAt,
@@ -39,6 +40,7 @@ internal static class NotificationEntity
         entity.GetDateTimeOffset("QueuedAt"))
     {
         Attempts = entity.GetInt32("Attempts") ?? 0,
+        InvitationId = entity.GetString("InvitationId"),
         LastError = entity.GetString("LastError"),
         MessageId = entity.GetString("MessageId"),
         SentAt = entity.GetDateTimeOffset("SentAt"),

@@ -29,6 +29,8 @@ public class EmailTemplatesTests
         ReservePlace = 2,
         Reason = "Lower score than the selected offer.",
         Note = "Kenya declined EGM-1; Brazil was promoted.",
+        Link = "https://portal.example/#invitation=v1.k1.eyJjIjoiMDEifQ.bWFj",
+        ValidUntil = DateTimeOffset.Parse("2024-01-13T06:00:00Z"),
         Summary =
         [
             new("EGM-1", "First in-person meeting of the Expert Group", "Brazil", "Rio de Janeiro", 3, 1),
@@ -90,10 +92,14 @@ public class EmailTemplatesTests
         Assert.Contains(Facts.RecipientName, email.Text);
         Assert.Contains(Facts.Organisation!, email.Text);
         Assert.Contains(WebUtility.HtmlEncode(Facts.RecipientName), email.Html);
-        if (kind != NotificationKind.Summary)
+        if (kind is not (NotificationKind.Summary or NotificationKind.Invitation))
         {
             Assert.Contains("EGM-1", email.Subject);
         }
+
+        // Only an invitation carries a link, in both forms.
+        Assert.Equal(kind == NotificationKind.Invitation, email.Text.Contains(Facts.Link!, StringComparison.Ordinal));
+        Assert.Equal(kind == NotificationKind.Invitation, email.Html.Contains($"href=\"{Facts.Link}\"", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -242,6 +248,37 @@ public class EmailTemplatesTests
     }
 
     [Theory]
+    [InlineData("en", "Invitation to submit offers – ", "as a focal point of Kenya", "Link valid until: 2024-01-13 09:00 (Africa/Nairobi, UTC+03:00)", "Open the portal: ")]
+    [InlineData("fr", "Invitation à soumettre des offres – ", "en qualité de point focal de Kenya", "Lien valable jusqu’au\u00A0: 2024-01-13 09:00 (Africa/Nairobi, UTC+03:00)", "Ouvrir le portail\u00A0: ")]
+    [InlineData("es", "Invitación a presentar ofertas – ", "coordinadora de Kenya", "Enlace válido hasta: 2024-01-13 09:00", "Abrir el portal: ")]
+    [InlineData("ru", "Приглашение представить предложения – ", "от государства-члена Kenya", "Ссылка действительна до: 2024-01-13 09:00", "Открыть портал: ")]
+    [InlineData("zh", "提交主办提议的邀请 – ", "作为Kenya的联络人", "链接有效期至：2024-01-13 09:00", "打开门户网站：")]
+    [InlineData("ar", "دعوة إلى تقديم عروض – ", "عن \u2068Kenya\u2069", "الرابط صالح حتى: \u20682024-01-13 09:00", "فتح البوابة: \u2068https://")]
+    public void An_invitation_names_the_state_the_deadline_the_link_and_until_when_it_works(string language, string subject, string lead, string validUntil, string link)
+    {
+        var email = EmailTemplates.Render(NotificationKind.Invitation, language, Facts);
+
+        Assert.StartsWith(subject, email.Subject, StringComparison.Ordinal);
+        Assert.DoesNotContain("EGM-1", email.Subject);
+        Assert.Contains(lead, email.Text);
+        Assert.Contains(validUntil, email.Text);
+        Assert.Contains(link, email.Text);
+        Assert.Contains(Facts.Link!, email.Text);
+        Assert.Contains("2023-10-31 23:59 (Africa/Nairobi, UTC+03:00)", email.Text);
+        Assert.DoesNotContain("OFR-42", email.Text);
+        Assert.Contains($"<a href=\"{Facts.Link}\"", email.Html);
+    }
+
+    [Fact]
+    public void A_link_is_attribute_encoded()
+    {
+        var email = EmailTemplates.Render(NotificationKind.Invitation, "en", Facts with { Link = "https://portal.example/\"><script>x</script>#invitation=t" });
+
+        Assert.DoesNotContain("<script", email.Html, StringComparison.Ordinal);
+        Assert.Contains("href=\"https://portal.example/&quot;&gt;&lt;script&gt;", email.Html);
+    }
+
+    [Theory]
     [InlineData("de")]
     [InlineData(null)]
     [InlineData("")]
@@ -273,6 +310,7 @@ public class EmailTemplatesTests
             NotificationKind.Summary =>
                 [.. always, f.Note!, .. f.Summary.SelectMany(l => new[] { l.MeetingId, l.MeetingTitle, l.HostMemberStateName!, l.HostCity! })],
             NotificationKind.Reserve or NotificationKind.NotSelected => [.. always, .. offer, f.Reason!],
+            NotificationKind.Invitation => [.. always, f.MemberStateName!],
             _ => [.. always, .. offer],
         };
     }

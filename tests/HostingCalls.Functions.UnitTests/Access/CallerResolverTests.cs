@@ -1,6 +1,10 @@
+using System.Text;
 using HostingCalls.Core.Access;
+using HostingCalls.Core.Common;
+using HostingCalls.Core.Invitations;
 using HostingCalls.Functions.Access;
 using Microsoft.AspNetCore.Http;
+using Moq;
 
 namespace HostingCalls.Functions.UnitTests.Access;
 
@@ -47,5 +51,62 @@ public class CallerResolverTests
     {
         var caller = new CallerResolver(new DevelopmentCallerOptions { Enabled = false }, new SecretariatSignInOptions()).Resolve(RequestAs("secretariat"));
         Assert.Equal(CallerRole.Anonymous, caller.Role);
+    }
+
+    private static readonly TokenSigningKeys Keys = TokenSigningKeys.Parse(
+        "k1:" + Convert.ToBase64String(Encoding.ASCII.GetBytes("resolver-test-key-resolver-test-1")), "keys");
+
+    private static CallerResolver WithTokens(out MemberStateTokens tokens, out Mock<IInvitationStore> store)
+    {
+        tokens = new MemberStateTokens(Keys, TimeProvider.System);
+        store = new Mock<IInvitationStore>(MockBehavior.Strict);
+        return new CallerResolver(new DevelopmentCallerOptions { Enabled = true }, new SecretariatSignInOptions(), new FocalPointSignIn(tokens, store.Object, TimeProvider.System));
+    }
+
+    [Theory]
+    [InlineData("Bearer not-a-token")]
+    [InlineData("Bearer ")]
+    [InlineData("bearer v1.k1.e30.AAAA")]
+    public async Task A_bearer_token_that_does_not_verify_is_a_401_even_beside_the_development_header(string authorization)
+    {
+        var resolver = WithTokens(out _, out var store);
+        var request = RequestAs("secretariat");
+        request.Headers.Authorization = authorization;
+
+        var refused = await Assert.ThrowsAsync<Rejection>(() => resolver.ResolveAsync(request, default));
+
+        Assert.Equal(RejectionKind.Unauthenticated, refused.Kind);
+        store.VerifyNoOtherCalls(); // a token that does not verify never reaches storage
+    }
+
+    [Fact]
+    public async Task Another_authorization_scheme_is_not_ours_and_is_left_alone()
+    {
+        var resolver = WithTokens(out _, out _);
+        var request = RequestAs("secretariat");
+        request.Headers.Authorization = "Basic dXNlcjpwYXNz";
+
+        Assert.Equal(CallerRole.Secretariat, (await resolver.ResolveAsync(request, default)).Role);
+    }
+
+    [Fact]
+    public async Task A_valid_token_of_an_active_invitation_makes_a_focal_point_bound_to_its_call()
+    {
+        var resolver = WithTokens(out var tokens, out var store);
+        const string callId = "0190c0de00007000800000000000c411";
+        const string invitationId = "0190c0de00007000800000000000aaaa";
+        var invitation = new Invitation
+        {
+            Id = invitationId, CallId = callId, MemberState = "KEN", Email = "fp@ken.example", Language = "en", Status = InvitationStatus.Active,
+            IssuedAt = DateTimeOffset.UtcNow, IssuedBy = "sec", ExpiresAt = DateTimeOffset.UtcNow.AddDays(1),
+        };
+        store.Setup(s => s.FindAsync(callId, invitationId, It.IsAny<CancellationToken>())).ReturnsAsync(new Stored<Invitation>(invitation, "etag"));
+        var request = RequestAs("secretariat");
+        request.Headers.Authorization = "Bearer " + tokens.Sign(new MemberStateToken(callId, "KEN", invitationId, invitation.ExpiresAt));
+
+        var caller = await resolver.ResolveAsync(request, default);
+
+        Assert.Equal((CallerRole.MemberState, "KEN", callId, $"invitation-{invitationId}"), (caller.Role, caller.MemberState, caller.CallId, caller.Id));
+        Assert.False(caller.Reaches("0190c0de00007000800000000000dead"));
     }
 }

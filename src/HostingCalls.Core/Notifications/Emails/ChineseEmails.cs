@@ -28,6 +28,8 @@ internal sealed class ChineseEmails : EmailWording
         EligibleOffers = "合格提议",
         Reserves = "候补提议",
         NoHost = "无",
+        ValidUntil = "链接有效期至",
+        OpenPortal = "打开门户网站",
     };
 
     public override string Closing => "此致\n敬礼！";
@@ -76,6 +78,10 @@ internal sealed class ChineseEmails : EmailWording
             "请确认主办会议",
             $"我们谨高兴地通知贵方，由于此前获选的东道方已谢绝或未在规定时间内确认，贵方原列入候补名单的提议现已获选定，将于{f.Dates}在{f.City}主办会议{f.Meeting}。",
             Confirm(f)),
+        Invitation => new(
+            "提交主办提议的邀请",
+            $"秘书处邀请您作为{f.MemberState}的联络人，就本次征集提交提议。以下链接为贵会员国打开门户网站；您可通过该链接在截止时间{f.Deadline}之前提交、修订和撤回贵国的提议。",
+            $"该链接仅供您本人使用，有效期至{f.ValidUntil}；请勿转发。如您并未预期收到此邮件，或链接无法使用，请与秘书处联系。"),
         _ => throw Unknown(kind),
     };
 

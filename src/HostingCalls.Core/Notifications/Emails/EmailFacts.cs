@@ -42,4 +42,10 @@ public sealed record EmailFacts
     public string? Note { get; init; }
 
     public IReadOnlyList<SummaryLine> Summary { get; init; } = [];
+
+    /// <summary>Invitation only: the portal link with the focal point's token. Secret: shown in the email, logged nowhere.</summary>
+    public string? Link { get; init; }
+
+    /// <summary>Invitation only: when the link stops working.</summary>
+    public DateTimeOffset? ValidUntil { get; init; }
 }

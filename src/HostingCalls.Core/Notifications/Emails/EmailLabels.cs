@@ -32,4 +32,10 @@ internal sealed record EmailLabels
 
     /// <summary>In the summary, for a meeting that has no host.</summary>
     public required string NoHost { get; init; }
+
+    /// <summary>Invitation: until when its link signs the focal point in.</summary>
+    public required string ValidUntil { get; init; }
+
+    /// <summary>Invitation: the words of its link.</summary>
+    public required string OpenPortal { get; init; }
 }

@@ -25,6 +25,8 @@ internal static class EmailLayout
     {
         var f = FactView.From(facts, words);
         var body = words.Body(kind, f);
+        // Only an invitation carries a link.
+        f = kind == Invitation ? f : f with { Link = null };
         var rows = Rows(kind, words.Labels, f).Where(r => r.Value is not null).ToList();
         var summary = kind == Summary ? facts.Summary : [];
         var subject = Subject(kind, body.Subject, f);
@@ -32,7 +34,7 @@ internal static class EmailLayout
     }
 
     private static string Subject(NotificationKind kind, string phrase, FactView f) =>
-        FactView.OneLine(kind == Summary || f.MeetingId is null
+        FactView.OneLine(kind is Summary or Invitation || f.MeetingId is null
             ? $"{phrase} – {f.CallShort}"
             : $"{phrase} – {f.MeetingId} – {f.CallShort}");
 
@@ -49,6 +51,7 @@ internal static class EmailLayout
             Reserve => [.. offer, (l.ReservePlace, f.Place), (l.Reason, f.Reason)],
             NotSelected => [.. offer, (l.Reason, f.Reason)],
             Summary => [(l.Note, f.Note)],
+            Invitation => [(l.MemberState, f.MemberState), (l.Deadline, f.Deadline), (l.ValidUntil, f.ValidUntil)],
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No email for this kind of notification."),
         };
     }
@@ -73,6 +76,11 @@ internal static class EmailLayout
         html.Append($"<h1 style=\"margin:0 0 20px;font-size:20px;line-height:1.3;color:#005a9c;\">{Fact(f.Call)}</h1>\n");
         html.Append($"<p style=\"{Paragraph}\">{Html(words.Greeting(f.Recipient))}</p>\n");
         html.Append($"<p style=\"{Paragraph}\">{Html(body.Lead)}</p>\n");
+        if (f.Link is { } link)
+        {
+            html.Append($"<p style=\"{Paragraph}\"><a href=\"{WebUtility.HtmlEncode(link)}\" style=\"display:inline-block;padding:10px 18px;background-color:#005a9c;color:#ffffff;text-decoration:none;border-radius:4px;\">{Encode(l.OpenPortal)}</a></p>\n");
+            html.Append($"<p style=\"{Paragraph}font-size:12px;color:#52606d;word-break:break-all;\" dir=\"ltr\">{Encode(link)}</p>\n");
+        }
         if (summary.Count > 0)
         {
             var head = $"{Cell}text-align:{align};font-weight:bold;background-color:#f2f4f7;";
@@ -131,6 +139,7 @@ internal static class EmailLayout
             f.Organisation is null ? Fact(f.Call) : Fact(f.Call) + "\n" + Fact(f.Organisation),
             Words(words.Greeting(f.Recipient)),
             Words(body.Lead),
+            .. f.Link is { } link ? [Row(l.OpenPortal, link)] : Array.Empty<string>(),
             .. summary.Select(line => string.Join("\n",
                 "- " + Fact($"{line.MeetingId} ({line.MeetingTitle})"),
                 "  " + (line.HostMemberStateName is { } host ? Row(l.Host, host) : l.Host + words.Colon + l.NoHost),

@@ -28,6 +28,8 @@ internal sealed class EnglishEmails : EmailWording
         EligibleOffers = "Eligible offers",
         Reserves = "Reserves",
         NoHost = "None",
+        ValidUntil = "Link valid until",
+        OpenPortal = "Open the portal",
     };
 
     public override string Closing => "Yours sincerely,";
@@ -72,6 +74,10 @@ internal sealed class EnglishEmails : EmailWording
             "Confirmation requested: hosting of the meeting",
             $"We are pleased to inform you that your offer, which was on the reserve list, is now the selected offer to host the meeting {f.Meeting} in {f.City} ({f.Dates}), as the previously selected host declined or did not confirm in time.",
             Confirm(f)),
+        Invitation => new(
+            "Invitation to submit offers",
+            $"The secretariat invites you, as a focal point of {f.MemberState}, to submit offers in response to this call. The link below opens the portal for your Member State; with it you can submit, revise and withdraw your State's offers until the deadline, {f.Deadline}.",
+            $"The link is personal and valid until {f.ValidUntil}; please do not forward it. If you did not expect this email, or the link stops working, please contact the secretariat."),
         _ => throw Unknown(kind),
     };
 

@@ -33,6 +33,8 @@ internal sealed record FactView
     public string? Place { get; init; }
     public string? Reason { get; init; }
     public string? Note { get; init; }
+    public string? Link { get; init; }
+    public string? ValidUntil { get; init; }
 
     public static FactView From(EmailFacts facts, EmailWording words) => new()
     {
@@ -58,6 +60,8 @@ internal sealed record FactView
         Place = Number(facts.ReservePlace),
         Reason = facts.Reason,
         Note = facts.Note,
+        Link = facts.Link,
+        ValidUntil = facts.ValidUntil is { } until ? Time(until, facts.TimeZone) : null,
     };
 
     /// <summary>For example "2023-10-31 23:59 (Africa/Nairobi, UTC+03:00)": the same digits in every language, never ambiguous.</summary>

@@ -31,6 +31,8 @@ internal sealed class FrenchEmails : EmailWording
         EligibleOffers = "Offres recevables",
         Reserves = "Offres de réserve",
         NoHost = "Aucun",
+        ValidUntil = "Lien valable jusqu’au",
+        OpenPortal = "Ouvrir le portail",
     };
 
     public override string Closing => "Veuillez agréer, Madame, Monsieur, l’assurance de notre haute considération.";
@@ -75,6 +77,10 @@ internal sealed class FrenchEmails : EmailWording
             "Confirmation requise\u00A0: accueil de la réunion",
             $"Nous avons le plaisir de vous informer que votre offre, qui figurait sur la liste de réserve, est désormais retenue pour accueillir la réunion {f.Meeting} à {f.City} ({f.Dates}), le pays hôte précédemment retenu ayant décliné ou n’ayant pas confirmé dans les délais.",
             Confirm(f)),
+        Invitation => new(
+            "Invitation à soumettre des offres",
+            $"Le Secrétariat vous invite, en qualité de point focal de {f.MemberState}, à soumettre des offres en réponse au présent appel. Le lien ci-dessous ouvre le portail pour votre État Membre\u00A0; il vous permet de soumettre, de réviser et de retirer les offres de votre État jusqu’à la date limite, fixée au {f.Deadline}.",
+            $"Ce lien est personnel et valable jusqu’au {f.ValidUntil}\u00A0; nous vous prions de ne pas le transmettre. Si vous n’attendiez pas ce message, ou si le lien ne fonctionne plus, veuillez contacter le Secrétariat."),
         _ => throw Unknown(kind),
     };
 

@@ -28,6 +28,8 @@ internal sealed class SpanishEmails : EmailWording
         EligibleOffers = "Ofertas admisibles",
         Reserves = "Ofertas de reserva",
         NoHost = "Ninguno",
+        ValidUntil = "Enlace válido hasta",
+        OpenPortal = "Abrir el portal",
     };
 
     public override string Closing => "Atentamente,";
@@ -72,6 +74,10 @@ internal sealed class SpanishEmails : EmailWording
             "Se solicita confirmación: acogida de la reunión",
             $"Tenemos el agrado de comunicarle que su oferta, que figuraba en la lista de reserva, ha pasado a ser la oferta seleccionada para acoger la reunión {f.Meeting} en {f.City} ({f.Dates}), dado que el anfitrión seleccionado anteriormente declinó o no confirmó dentro del plazo.",
             Confirm(f)),
+        Invitation => new(
+            "Invitación a presentar ofertas",
+            $"La secretaría le invita, en calidad de coordinador o coordinadora de {f.MemberState}, a presentar ofertas en respuesta a esta convocatoria. El enlace que figura a continuación abre el portal para su Estado Miembro; con él puede presentar, revisar y retirar las ofertas de su Estado hasta la fecha límite, {f.Deadline}.",
+            $"El enlace es personal y válido hasta el {f.ValidUntil}; le rogamos que no lo reenvíe. Si no esperaba este mensaje, o si el enlace deja de funcionar, póngase en contacto con la secretaría."),
         _ => throw Unknown(kind),
     };
 

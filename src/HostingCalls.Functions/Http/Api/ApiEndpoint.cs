@@ -18,7 +18,7 @@ public sealed partial class ApiEndpoint(CallerResolver callers, ILogger<ApiEndpo
     {
         try
         {
-            return await handle(callers.Resolve(request));
+            return await handle(await callers.ResolveAsync(request, request.HttpContext.RequestAborted));
         }
         catch (Rejection rejection)
         {

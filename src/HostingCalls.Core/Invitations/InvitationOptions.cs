@@ -1,0 +1,14 @@
+namespace HostingCalls.Core.Invitations;
+
+/// <summary>The section <c>Invitations</c>.</summary>
+public sealed class InvitationOptions
+{
+    /// <summary>
+    /// The portal page an invitation links to; the token follows as the fragment, <c>{PortalUrl}#invitation={token}</c>,
+    /// which browsers never send to a server, so it stays out of every access log.
+    /// </summary>
+    public string PortalUrl { get; set; } = "";
+
+    /// <summary>Days a token stays valid after the call's results date plus the days a host has to confirm.</summary>
+    public const int DaysAfterConfirmation = 30;
+}

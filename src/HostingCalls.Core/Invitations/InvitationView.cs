@@ -1,0 +1,30 @@
+using System.Text.Json.Serialization;
+using HostingCalls.Core.Common;
+using HostingCalls.Core.Notifications;
+
+namespace HostingCalls.Core.Invitations;
+
+/// <summary>An invitation as the secretariat sees it: never its token. The ETag guards a revocation.</summary>
+public sealed record InvitationView(
+    string Id,
+    string CallId,
+    string MemberState,
+    string Email,
+    string Language,
+    string? Name,
+    InvitationStatus Status,
+    DateTimeOffset IssuedAt,
+    string IssuedBy,
+    DateTimeOffset ExpiresAt,
+    DateTimeOffset? RevokedAt,
+    string? RevokedBy,
+    NotificationStatus? NotificationStatus,
+    [property: JsonPropertyName("etag")] string ETag)
+{
+    public static InvitationView Of(Stored<Invitation> stored, Notification? email)
+    {
+        var i = stored.Value;
+        return new InvitationView(i.Id, i.CallId, i.MemberState, i.Email, i.Language, i.Name, i.Status, i.IssuedAt, i.IssuedBy, i.ExpiresAt,
+            i.RevokedAt, i.RevokedBy, email?.Status, stored.ETag);
+    }
+}
