@@ -6,7 +6,8 @@ namespace HostingCalls.Core.Audit;
 
 /// <summary>
 /// The entries of a call's own transitions. The call lives in another table than its trail, so these are written
-/// right after the call's update, and their ids are fixed by the call's state: written twice, chained once. The
+/// right after the call's update, and their ids are fixed by the call's state: written twice, chained once. The ids
+/// sort in the order of the call's life, so transitions stamped with the same instant are chained in that order. The
 /// same builders read the call back (<see cref="ImpliedBy"/>), so sealing restores an entry a stopped process left out.
 /// </summary>
 public static class CallAudit
@@ -15,20 +16,20 @@ public static class CallAudit
     public const string ResultsTimer = "ReleaseResults";
 
     public static AuditEntry Created(Call call) =>
-        Entry(call, "call-created", call.CreatedAt, new AuditActor("Secretariat", call.CreatedBy), AuditAction.CallCreated, null,
+        Entry(call, "call-0-created", call.CreatedAt, new AuditActor("Secretariat", call.CreatedBy), AuditAction.CallCreated, null,
             new() { ["status"] = "→Draft", ["meetings"] = Number(call.Meetings.Count) });
 
     /// <summary>An amendment of a Draft; the only call entry not restored if its writer stops (nothing in the call counts amendments).</summary>
     public static AuditEntry Amended(Call call, AuditActor actor) =>
-        Entry(call, "call-amended-" + Number(call.UpdatedAt.UtcTicks), call.UpdatedAt, actor, AuditAction.CallAmended, null,
+        Entry(call, "call-1-amended-" + Number(call.UpdatedAt.UtcTicks), call.UpdatedAt, actor, AuditAction.CallAmended, null,
             new() { ["status"] = "Draft→Draft", ["meetings"] = Number(call.Meetings.Count), ["deadline"] = Time(call.Deadline) });
 
     public static AuditEntry Opened(Call call) =>
-        Entry(call, "call-opened", call.OpenedAt!.Value, new AuditActor("Secretariat", call.OpenedBy ?? "unknown"), AuditAction.CallOpened, null,
+        Entry(call, "call-2-opened", call.OpenedAt!.Value, new AuditActor("Secretariat", call.OpenedBy ?? "unknown"), AuditAction.CallOpened, null,
             new() { ["status"] = "Draft→Open", ["deadline"] = Time(call.Deadline) });
 
     public static AuditEntry Closed(Call call) =>
-        Entry(call, "call-closed", call.ClosedAt!.Value, AuditActor.System(ClosingTimer), AuditAction.CallClosed, null,
+        Entry(call, "call-3-closed", call.ClosedAt!.Value, AuditActor.System(ClosingTimer), AuditAction.CallClosed, null,
             new() { ["status"] = "Open→Closed" });
 
     /// <param name="reason">Why it was ranked, when known (a restored entry does not know it).</param>
@@ -47,7 +48,7 @@ public static class CallAudit
             details["reason"] = reason;
         }
 
-        return Entry(call, "call-ranked-" + Number(ranking.Version), ranking.ComputedAt, AuditActor.System(ClosingTimer), AuditAction.CallRanked, null, details);
+        return Entry(call, "call-4-ranked-" + ranking.Version.ToString("D6", CultureInfo.InvariantCulture), ranking.ComputedAt, AuditActor.System(ClosingTimer), AuditAction.CallRanked, null, details);
     }
 
     /// <summary>The hosts chosen, by offer id and Member State; a justification is kept by its hash (the text stays in the decision).</summary>
@@ -71,18 +72,18 @@ public static class CallAudit
             }
         }
 
-        return Entry(call, "call-decided", decision.DecidedAt, new AuditActor("Secretariat", decision.DecidedBy), AuditAction.CallDecided, null, details);
+        return Entry(call, "call-5-decided", decision.DecidedAt, new AuditActor("Secretariat", decision.DecidedBy), AuditAction.CallDecided, null, details);
     }
 
     public static AuditEntry Announced(Call call) =>
-        Entry(call, "call-announced", call.AnnouncedAt!.Value, AuditActor.System(ResultsTimer), AuditAction.CallAnnounced, null,
+        Entry(call, "call-6-announced", call.AnnouncedAt!.Value, AuditActor.System(ResultsTimer), AuditAction.CallAnnounced, null,
             new() { ["status"] = "Decided→Announced" });
 
     /// <summary>Meeting <paramref name="m"/>'s host confirmed.</summary>
     public static AuditEntry Confirmed(Call call, int m, AuditActor? actor = null)
     {
         var meeting = call.Decision!.Meetings[m];
-        return Entry(call, $"call-host-{Number(m)}-{Number(meeting.FormerHosts.Count)}-confirmed", meeting.RespondedAt ?? call.UpdatedAt,
+        return Entry(call, $"call-7-host-{m:D3}-{meeting.FormerHosts.Count:D3}-confirmed", meeting.RespondedAt ?? call.UpdatedAt,
             actor ?? AuditActor.MemberState(meeting.HostMemberState!), AuditAction.HostConfirmed, meeting.MeetingId,
             new() { ["host"] = Host(meeting.HostOfferId, meeting.HostMemberState), ["response"] = "Awaiting→Confirmed" });
     }
@@ -100,10 +101,10 @@ public static class CallAudit
             : (meeting.HostOfferId, meeting.HostMemberState);
         var lapsed = former.Response == HostResponse.Lapsed;
         var who = lapsed ? AuditActor.System(ResultsTimer) : actor ?? AuditActor.MemberState(former.MemberState);
-        yield return Entry(call, $"call-host-{Number(m)}-{Number(k)}-{(lapsed ? "lapsed" : "declined")}", former.At, who,
+        yield return Entry(call, $"call-7-host-{m:D3}-{k:D3}-a-{(lapsed ? "lapsed" : "declined")}", former.At, who,
             lapsed ? AuditAction.HostLapsed : AuditAction.HostDeclined, meeting.MeetingId,
             new() { ["host"] = Host(former.OfferId, former.MemberState), ["response"] = $"Awaiting→{former.Response}" });
-        yield return Entry(call, $"call-promoted-{Number(m)}-{Number(k)}", former.At, who, AuditAction.ReservePromoted, meeting.MeetingId,
+        yield return Entry(call, $"call-7-host-{m:D3}-{k:D3}-b-promoted", former.At, who, AuditAction.ReservePromoted, meeting.MeetingId,
             new() { ["host"] = $"{Host(former.OfferId, former.MemberState)}→{Host(nextOffer, nextState)}" });
     }
 
