@@ -275,7 +275,7 @@ public sealed class CallRehearsal(LocalApp app, SendGridCapture sendGrid, string
                 $"the audit trail does not verify: entry {(verification.TryGetProperty("brokenAt", out var broken) ? broken.GetProperty("sequence").GetInt64() : 0)}: {(broken.ValueKind == JsonValueKind.Object ? broken.GetProperty("reason").GetString() : "")}");
             var submitted = entries.Count(e => e.GetProperty("action").GetString() == "OfferSubmitted");
             Check(submitted == offers.Count(o => !o.Late), $"the trail has {submitted} submissions for {offers.Count(o => !o.Late)} offers accepted");
-            foreach (var action in new[] { "CallCreated", "CallOpened", "CallClosed", "CallRanked", "CallDecided", "CallAnnounced", "ReviewRecorded", "NotificationSent", "HostConfirmed" })
+            foreach (var action in new[] { "CallCreated", "CallOpened", "InvitationIssued", "InvitationRevoked", "CallClosed", "CallRanked", "CallDecided", "CallAnnounced", "ReviewRecorded", "NotificationSent", "HostConfirmed" })
             {
                 Check(entries.Any(e => e.GetProperty("action").GetString() == action), $"the trail has no {action} entry");
             }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using HostingCalls.Core.Attachments;
+using HostingCalls.Core.Invitations;
 using HostingCalls.Core.Notifications;
 using HostingCalls.Core.Offers;
 using HostingCalls.Core.Reviews;
@@ -48,6 +49,21 @@ public static class AuditEntries
                 ["bytes"] = Number(attachment.Size),
                 ["sha256"] = attachment.Sha256,
             }, clock);
+
+    /// <summary>An invitation issued or revoked: the state, language and expiry, never the address, the name or the token.</summary>
+    public static AuditEntry InvitationChanged(Invitation invitation, AuditActor actor, TimeProvider clock)
+    {
+        var revoked = invitation.Status == InvitationStatus.Revoked;
+        return New(invitation.CallId, revoked ? invitation.RevokedAt!.Value : invitation.IssuedAt, actor,
+            revoked ? AuditAction.InvitationRevoked : AuditAction.InvitationIssued, invitation.Id,
+            new Dictionary<string, string>
+            {
+                ["memberState"] = invitation.MemberState,
+                ["status"] = revoked ? "Active→Revoked" : "→Active",
+                ["language"] = invitation.Language,
+                ["expiresAt"] = invitation.ExpiresAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            }, clock);
+    }
 
     /// <summary>The scores, not the comments.</summary>
     public static AuditEntry ReviewRecorded(Review review, bool replaced, AuditActor actor, TimeProvider clock)
