@@ -70,6 +70,7 @@ public static class HostingCallsServices
         services.AddSingleton<InvitationMail>();
         services.AddSingleton<InvitationService>();
         services.AddSingleton<NotificationSender>();
+        services.AddSingleton<NotificationBatchSender>();
         services.AddSingleton(provider => new DeliveryTracker(
             provider.GetRequiredService<INotificationLedger>(),
             provider.GetRequiredService<IDeliveryEventLog>(),

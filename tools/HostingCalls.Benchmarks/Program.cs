@@ -14,7 +14,11 @@ using HostingCalls.InProcess;
 using Microsoft.Azure.Functions.Worker;
 
 // Side-by-side figures in one run, one name=value line each. --quick: smaller counts, under a minute.
+// --only rank,close,notify,intake: those figures alone (notify needs the closed call, so it closes one too).
 var quick = args.Contains("--quick");
+var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault()?.Split(',');
+bool Runs(string figure) => only is null || only.Contains(figure) || (figure == "close" && only.Contains("notify"));
+using var requests = new StorageRequests();
 const int InFlight = 16;
 var intakeCount = quick ? 200 : 2000;
 var closeCount = quick ? 500 : 10_000;
@@ -23,6 +27,7 @@ Console.WriteLine($"# {Environment.ProcessorCount} cores, {RuntimeInformation.OS
 Console.WriteLine($"# intake {intakeCount} offers, close and notify {closeCount}, rank {rankCount}, {InFlight} requests in flight");
 
 // rank_100k: judging and exact assignment alone, in memory.
+if (Runs("rank"))
 {
     var call = SampleCall(DateTimeOffset.UtcNow);
     var offers = SyntheticOffers.For(call, rankCount);
@@ -55,8 +60,10 @@ await using var app = await LocalApp.StartAsync(azurite.ConnectionString, new Di
 });
 
 // close_10k: close and rank a call of N offers, against merely reading those offers.
-var bigCall = await app.OpenSampleCallAsync();
+var bigCall = "";
+if (Runs("close"))
 {
+    bigCall = await app.OpenSampleCallAsync();
     var stored = (await app.Service<ICallStore>().FindAsync(bigCall, default))!.Value;
     var store = app.Service<IOfferStore>();
     var offers = SyntheticOffers.For(stored, closeCount);
@@ -72,36 +79,52 @@ var bigCall = await app.OpenSampleCallAsync();
 }
 
 // notify_10k: release the results of that call and send every email to the local SendGrid, against raw queue sends.
+if (Runs("notify"))
 {
     var call = await app.SendAsync(LocalRequest.Get().As(LocalApp.Secretariat), r => app.Calls.GetCall(r, bigCall, default));
     (await app.SendAsync(LocalRequest.Post(new { rankingVersion = 1 }).As(LocalApp.Secretariat).IfMatch(call.ETag!), r => app.Decisions.DecideCall(r, bigCall, default))).Expect(200, "decide");
     await app.NotificationsQueue.ClearMessagesAsync();
     app.Clock.SetUtcNow(DateTimeOffset.Parse("2023-11-30T09:00:00+03:00", CultureInfo.InvariantCulture));
+    var (before, cpu) = (requests.Count, ProcessorTime.Now());
     var fanOut = await Measure.TimeAsync(() => app.ResultsTimer.ReleaseResults(new TimerInfo(), default));
+    var fanOutRequests = requests.Count - before;
     var send = await Measure.TimeAsync(() => DrainInFlightAsync(app, InFlight));
+    var sendRequests = requests.Count - before - fanOutRequests;
+    var notifyCpu = ProcessorTime.Now();
     var raw = app.Storage.Queues.GetQueueClient("benchmark-raw");
     await raw.CreateIfNotExistsAsync();
     var message = JsonSerializer.Serialize(new NotificationMessage(bigCall, "x"));
     var rawTime = await Measure.InFlightAsync(closeCount + 1, InFlight, _ => raw.SendMessageAsync(message));
+    var rawCpu = ProcessorTime.Now();
     var emails = sendGrid.Accepted.Where(e => e.CallId == bigCall).ToList();
     Check(emails.Count == closeCount + 1, $"{emails.Count} emails for {closeCount} offers and the summary");
     Print("notify_10k_fanout_ms", fanOut.TotalMilliseconds);
     Print("notify_10k_send_ms", send.TotalMilliseconds);
     Print("notify_10k_raw_queue_ms", rawTime.TotalMilliseconds);
+    Print("notify_10k_fanout_requests_per_email", fanOutRequests / (double)(closeCount + 1));
+    Print("notify_10k_send_requests_per_email", sendRequests / (double)(closeCount + 1));
+    Print("notify_10k_cpu_s_app", (notifyCpu.App - cpu.App).TotalSeconds);
+    Print("notify_10k_cpu_s_azurite", (notifyCpu.Azurite - cpu.Azurite).TotalSeconds);
+    Print("notify_10k_raw_cpu_s_app", (rawCpu.App - notifyCpu.App).TotalSeconds);
+    Print("notify_10k_raw_cpu_s_azurite", (rawCpu.Azurite - notifyCpu.Azurite).TotalSeconds);
     Print("notify_10k_ratio", rawTime / (fanOut + send));
     Print("notify_duplicates", emails.Count - emails.Select(e => e.NotificationId).Distinct().Count());
 }
 
 // intake: offers accepted per second through the submit function, against raw AddEntity, both with 16 in flight.
+if (Runs("intake"))
 {
     var table = app.Storage.Tables.GetTableClient("benchmarkraw");
     await table.CreateIfNotExistsAsync();
+    var rawStart = ProcessorTime.Now();
     var rawTime = await Measure.InFlightAsync(intakeCount, InFlight, i => table.AddEntityAsync(new TableEntity("raw", i.ToString("D6", CultureInfo.InvariantCulture)) { ["Data"] = new string('x', 1500) }));
+    var rawEnd = ProcessorTime.Now();
     var intakeCall = await OpenFreshCallAsync(app);
     var body = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "samples", "unhabitat-2023-offers.json"));
     var offer = JsonDocument.Parse(body).RootElement.GetProperty("offers")[0].GetProperty("offer").GetRawText();
     var states = HostingCalls.Core.MemberStates.MemberStateDirectory.All.Select(s => s.Code).ToArray();
     var failed = 0;
+    var (before, submitStart) = (requests.Count, ProcessorTime.Now());
     var submitTime = await Measure.InFlightAsync(intakeCount, InFlight, async i =>
     {
         var response = await app.SendAsync(LocalRequest.Raw("POST", offer).As($"member-state {states[i % states.Length]}").With("Idempotency-Key", $"k{i}"), r => app.Offers.SubmitOffer(r, intakeCall, default));
@@ -113,6 +136,12 @@ var bigCall = await app.OpenSampleCallAsync();
     Check(failed == 0, $"{failed} submissions failed");
     Print("intake_offers_per_s", intakeCount / submitTime.TotalSeconds);
     Print("intake_raw_adds_per_s", intakeCount / rawTime.TotalSeconds);
+    var submitEnd = ProcessorTime.Now();
+    Print("intake_requests_per_offer", (requests.Count - before) / (double)intakeCount);
+    Print("intake_cpu_ms_per_offer_app", (submitEnd.App - submitStart.App).TotalMilliseconds / intakeCount);
+    Print("intake_cpu_ms_per_offer_azurite", (submitEnd.Azurite - submitStart.Azurite).TotalMilliseconds / intakeCount);
+    Print("intake_raw_cpu_ms_per_add_app", (rawEnd.App - rawStart.App).TotalMilliseconds / intakeCount);
+    Print("intake_raw_cpu_ms_per_add_azurite", (rawEnd.Azurite - rawStart.Azurite).TotalMilliseconds / intakeCount);
     Print("intake_ratio", rawTime / submitTime);
 }
 

@@ -19,8 +19,8 @@ public sealed partial class ResultsService(
 {
     public const string ResultsSummaryKey = "results";
 
-    /// <summary>Claims and queue sends in flight at once when results go out: each is a round trip to storage.</summary>
-    private const int QueueingInFlight = 16;
+    /// <summary>Batches recorded and queued at once when results go out: each is a transaction and a queue message.</summary>
+    private const int BatchesInFlight = 4;
 
     public async Task<ResultsRun> ReleaseDueAsync(CancellationToken cancellationToken)
     {
@@ -88,18 +88,16 @@ public sealed partial class ResultsService(
         var call = stored.Value;
         var now = clock.GetUtcNow();
         var decision = call.Decision ?? throw new InvalidOperationException($"Call {call.Id} is Decided without a decision.");
+        // In the order of their keys, so that each batch's rows and offers lie in one range for the sender to read.
         var results = (await offers.ListAsync(call.Id, null, cancellationToken))
             .Select(o => o.Value)
             .Where(o => o.Status != OfferStatus.Withdrawn)
             .Select(o => Notification.About(o, KindOf(decision.OutcomeOf(o.Id).Outcome), now))
             .Append(Notification.Summary(call.Id, ResultsSummaryKey, now))
+            .OrderBy(n => n.Id, StringComparer.Ordinal)
             .ToList();
-        await ledger.RecordAsync(results, cancellationToken);
-
-        var ids = results.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
-        var recorded = (await ledger.ListAsync(call.Id, cancellationToken)).Where(n => ids.Contains(n.Value.Id));
-        await Parallel.ForEachAsync(recorded, new ParallelOptions { MaxDegreeOfParallelism = QueueingInFlight, CancellationToken = cancellationToken },
-            async (notification, token) => await outbox.QueueAsync(notification, token));
+        await Parallel.ForEachAsync(results.Chunk(NotificationBatch.MaxSize), new ParallelOptions { MaxDegreeOfParallelism = BatchesInFlight, CancellationToken = cancellationToken },
+            async (batch, token) => await outbox.RecordAndQueueAsync(batch, token));
 
         try
         {

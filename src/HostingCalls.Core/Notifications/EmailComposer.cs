@@ -12,23 +12,87 @@ public sealed class EmailComposer(ICallStore calls, IOfferStore offers, IRanking
 {
     public async Task<OutgoingEmail> ComposeAsync(Notification notification, CancellationToken cancellationToken)
     {
-        var call = (await calls.FindAsync(notification.CallId, cancellationToken))?.Value
-            ?? throw new InvalidDataException($"Call {notification.CallId} of notification {notification.Id} is missing.");
+        var call = await CallOfAsync(notification, cancellationToken);
         if (notification.Kind == NotificationKind.Invitation)
         {
-            return await (invitations ?? throw new InvalidDataException("Invitation emails are not set up.")).ComposeAsync(call, notification, cancellationToken);
+            return await InvitationAsync(call, notification, cancellationToken);
         }
 
-        var ranking = call.Decision is { } decision ? await rankings.FindAsync(call.Id, decision.RankingVersion, cancellationToken) : null;
+        var ranking = await RankingOfAsync(call, cancellationToken);
         if (notification.OfferId is not { } offerId)
+        {
+            return Compose(call, ranking, notification, null);
+        }
+
+        var offer = (await offers.FindAsync(call.Id, offerId, cancellationToken))?.Value
+            ?? throw new InvalidDataException($"Offer {offerId} of notification {notification.Id} is missing.");
+        return Compose(call, ranking, notification, offer);
+    }
+
+    /// <summary>
+    /// The emails of several notifications of one call, reading the call, its ranking and the offers once: each
+    /// with its email, or why it cannot be written.
+    /// </summary>
+    public async Task<IReadOnlyList<(Notification Notification, OutgoingEmail? Email, string? Error)>> ComposeAllAsync(
+        IReadOnlyList<Notification> notifications, CancellationToken cancellationToken)
+    {
+        if (notifications.Count == 0)
+        {
+            return [];
+        }
+
+        Call call;
+        try
+        {
+            call = await CallOfAsync(notifications[0], cancellationToken);
+        }
+        catch (InvalidDataException exception)
+        {
+            return [.. notifications.Select(n => (n, (OutgoingEmail?)null, (string?)exception.Message))];
+        }
+
+        var ranking = await RankingOfAsync(call, cancellationToken);
+        var offerIds = notifications.Select(n => n.OfferId).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var found = (await offers.FindAllAsync(call.Id, offerIds, cancellationToken)).ToDictionary(o => o.Value.Id, o => o.Value, StringComparer.Ordinal);
+        var composed = new List<(Notification, OutgoingEmail?, string?)>();
+        foreach (var notification in notifications)
+        {
+            try
+            {
+                composed.Add((notification, notification.Kind == NotificationKind.Invitation
+                    ? await InvitationAsync(call, notification, cancellationToken)
+                    : Compose(call, ranking, notification, notification.OfferId is not { } offerId ? null
+                        : found.GetValueOrDefault(offerId) ?? throw new InvalidDataException($"Offer {offerId} of notification {notification.Id} is missing.")), null));
+            }
+            catch (InvalidDataException exception)
+            {
+                composed.Add((notification, null, exception.Message));
+            }
+        }
+
+        return composed;
+    }
+
+    private async Task<Call> CallOfAsync(Notification notification, CancellationToken cancellationToken) =>
+        (await calls.FindAsync(notification.CallId, cancellationToken))?.Value
+            ?? throw new InvalidDataException($"Call {notification.CallId} of notification {notification.Id} is missing.");
+
+    private async Task<Ranking?> RankingOfAsync(Call call, CancellationToken cancellationToken) =>
+        call.Decision is { } decision ? await rankings.FindAsync(call.Id, decision.RankingVersion, cancellationToken) : null;
+
+    private Task<OutgoingEmail> InvitationAsync(Call call, Notification notification, CancellationToken cancellationToken) =>
+        (invitations ?? throw new InvalidDataException("Invitation emails are not set up.")).ComposeAsync(call, notification, cancellationToken);
+
+    /// <summary>The email, from what it is about: the offer, or none for a summary to the secretariat.</summary>
+    private OutgoingEmail Compose(Call call, Ranking? ranking, Notification notification, Offer? offer)
+    {
+        if (offer is null)
         {
             var summary = SummaryFacts(call, ranking) with { Note = notification.Note };
             return new OutgoingEmail(call.Id, notification.Id, notification.Kind, options.SecretariatEmail, "Secretariat", null,
                 EmailTemplates.Render(notification.Kind, "en", summary));
         }
 
-        var offer = (await offers.FindAsync(call.Id, offerId, cancellationToken))?.Value
-            ?? throw new InvalidDataException($"Offer {offerId} of notification {notification.Id} is missing.");
         var details = offer.Details;
         var meeting = call.FindMeeting(details.MeetingId);
         var (_, meetingDecision, place) = call.Decision?.OutcomeOf(offer.Id) ?? default;

@@ -13,6 +13,22 @@ public interface INotificationLedger
     /// <summary>Records the notifications not recorded yet (one call's); returns how many were new.</summary>
     Task<int> RecordAsync(IReadOnlyList<Notification> notifications, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Records all of them (one call's, at most <see cref="NotificationBatch.MaxSize"/>) in one transaction, with
+    /// their ETags; null, recording nothing, when one of them is recorded already.
+    /// </summary>
+    Task<IReadOnlyList<Stored<Notification>>?> TryRecordAllAsync(IReadOnlyList<Notification> notifications, CancellationToken cancellationToken);
+
+    /// <summary>Those of <paramref name="notificationIds"/> (one call's) that are recorded, read together.</summary>
+    Task<IReadOnlyList<Stored<Notification>>> FindAllAsync(string callId, IReadOnlyCollection<string> notificationIds, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Replaces each notification (one call's, at most <see cref="NotificationBatch.MaxSize"/>) if it still has the
+    /// ETag it is paired with, all in one transaction with their audit entries (<paramref name="audits"/>, by position,
+    /// null where the move is not audited): their new ETags, or null, changing nothing, when one changed first.
+    /// </summary>
+    Task<IReadOnlyList<string>?> TryReplaceAllAsync(IReadOnlyList<Stored<Notification>> changes, IReadOnlyList<AuditEntry?>? audits, CancellationToken cancellationToken);
+
     /// <summary>Replaces the notification if it still has <paramref name="etag"/>: its new ETag, or null when another run changed it first.</summary>
     Task<string?> TryReplaceAsync(Notification notification, string etag, CancellationToken cancellationToken) =>
         TryReplaceAsync(notification, etag, null, cancellationToken);

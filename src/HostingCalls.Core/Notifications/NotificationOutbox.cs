@@ -19,6 +19,8 @@ public sealed partial class NotificationOutbox(INotificationQueue queue, INotifi
     /// </summary>
     public static readonly TimeSpan Stranded = TimeSpan.FromHours(1);
 
+    private readonly QueueGroups _groups = new(queue);
+
     /// <summary>Queues one notification now; a failure is logged and left to the timer, never thrown at the caller.</summary>
     public async Task<bool> TryQueueAsync(Notification notification, CancellationToken cancellationToken)
     {
@@ -35,14 +37,16 @@ public sealed partial class NotificationOutbox(INotificationQueue queue, INotifi
     }
 
     /// <summary>
-    /// Queues a notification that was stored already claimed (Queued, with the change it tells of). If the queue
+    /// Queues a notification that was stored already claimed (Queued, with the change it tells of), in one message
+    /// with those of its call claimed at the same time (see <see cref="QueueGroups"/>). If the queue
     /// fails, the claim is given back so the timer queues it; if even that fails, it is found stranded later.
     /// </summary>
     public async Task<bool> TryQueueClaimedAsync(Notification claimed, CancellationToken cancellationToken)
     {
         try
         {
-            await queue.EnqueueAsync(claimed.Message, cancellationToken);
+            // With the others of its call claimed meanwhile: many requests at once share one message.
+            await _groups.EnqueueAsync(claimed, cancellationToken);
             return true;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
@@ -88,6 +92,44 @@ public sealed partial class NotificationOutbox(INotificationQueue queue, INotifi
             await ledger.TryReplaceAsync(stored.Value, etag, CancellationToken.None);
             throw;
         }
+    }
+
+    /// <summary>
+    /// Records one call's notifications (at most <see cref="NotificationBatch.MaxSize"/>) already claimed, in one
+    /// transaction, and queues them as one message; returns how many it queued. Those recorded by an earlier or a
+    /// parallel run are left to it, unless still Recorded, when they are claimed here. If the queue fails the claims
+    /// are given back, so the next run or the outbox timer queues them.
+    /// </summary>
+    public async Task<int> RecordAndQueueAsync(IReadOnlyList<Notification> notifications, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var claimed = await ledger.TryRecordAllAsync([.. notifications.Select(n => n with { Status = NotificationStatus.Queued, QueuedAt = now })], cancellationToken)
+            ?? await ClaimRecordedAsync(notifications, now, cancellationToken);
+        if (claimed.Count == 0)
+        {
+            return 0;
+        }
+
+        try
+        {
+            await queue.EnqueueAsync(new NotificationBatch(claimed[0].Value.CallId, [.. claimed.Select(c => c.Value.Id)]), cancellationToken);
+            return claimed.Count;
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            await ledger.ReplaceUnchangedAsync([.. claimed.Select(c => c with { Value = c.Value with { Status = NotificationStatus.Recorded, QueuedAt = null } })], CancellationToken.None);
+            throw;
+        }
+    }
+
+    /// <summary>Some were recorded already: records the others, then claims those still Recorded.</summary>
+    private async Task<IReadOnlyList<Stored<Notification>>> ClaimRecordedAsync(IReadOnlyList<Notification> notifications, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await ledger.RecordAsync(notifications, cancellationToken);
+        var found = await ledger.FindAllAsync(notifications[0].CallId, [.. notifications.Select(n => n.Id)], cancellationToken);
+        return await ledger.ReplaceUnchangedAsync(
+            [.. found.Where(s => s.Value.Status == NotificationStatus.Recorded).Select(s => s with { Value = s.Value with { Status = NotificationStatus.Queued, QueuedAt = now } })],
+            cancellationToken);
     }
 
     /// <summary>Queues every notification left recorded past <see cref="Settle"/> or stranded past <see cref="Stranded"/>.</summary>

@@ -28,11 +28,7 @@ public sealed partial class NotificationSender(
         var notification = stored.Value;
         if (notification.Status == NotificationStatus.Sending)
         {
-            await MoveAsync(notification, notification with
-            {
-                Status = NotificationStatus.Unconfirmed,
-                LastError = $"An attempt stopped after handing it to SendGrid ({notification.LastError ?? "no answer recorded"}); not sent again.",
-            }, stored.ETag, AuditEntries.Sender, cancellationToken);
+            await MoveAsync(notification, Unconfirmed(notification), stored.ETag, AuditEntries.Sender, cancellationToken);
             return;
         }
 
@@ -57,31 +53,52 @@ public sealed partial class NotificationSender(
 
         var outcome = await gateway.SendAsync(email, cancellationToken);
         var now = clock.GetUtcNow();
+        // If a delivery event got here first, it already moved the row on: leave it.
+        await MoveAsync(sending, Settled(sending, outcome, now), etag, AuditEntries.Sender, cancellationToken);
         switch (outcome.Kind)
         {
             case SendOutcomeKind.Accepted:
-                // If a delivery event got here first, it already moved the row on: leave it.
-                await MoveAsync(sending, sending with { Status = NotificationStatus.Sent, MessageId = outcome.MessageId, SentAt = now, LastError = null }, etag, AuditEntries.Sender, cancellationToken);
                 return;
             case SendOutcomeKind.Permanent:
-                await MoveAsync(sending, sending with { Status = NotificationStatus.Failed, LastError = outcome.Error }, etag, AuditEntries.Sender, cancellationToken);
                 LogRefused(logger, notification.Id, outcome.Error);
                 return;
             case SendOutcomeKind.Unknown:
-                // Left Sending: the next delivery marks it Unconfirmed rather than risk a second email.
-                await ledger.TryReplaceAsync(sending with { LastError = outcome.Error }, etag, cancellationToken);
                 throw new NotificationRetryException(notification.Id, outcome.Error ?? "no answer");
             default:
-                await ledger.TryReplaceAsync(sending with { Status = NotificationStatus.Queued, QueuedAt = now, LastError = outcome.Error }, etag, cancellationToken);
-                if (outcome is { Kind: SendOutcomeKind.RateLimited, RetryAt: { } retryAt } && retryAt > now)
+                if (RateLimitWait(outcome, now) is { } wait)
                 {
                     // The queue's own retry delay is fixed; waiting for the reset first keeps the next attempt from hitting the limit again.
-                    await Task.Delay(retryAt - now < LongestRateLimitWait ? retryAt - now : LongestRateLimitWait, clock, cancellationToken);
+                    await Task.Delay(wait, clock, cancellationToken);
                 }
 
                 throw new NotificationRetryException(notification.Id, outcome.Error ?? outcome.Kind.ToString());
         }
     }
+
+    /// <summary>A row found Sending: an attempt stopped after handing it to SendGrid, so it is never sent again by itself.</summary>
+    internal static Notification Unconfirmed(Notification notification) => notification with
+    {
+        Status = NotificationStatus.Unconfirmed,
+        LastError = $"An attempt stopped after handing it to SendGrid ({notification.LastError ?? "no answer recorded"}); not sent again.",
+    };
+
+    /// <summary>
+    /// The row after SendGrid answered: Sent, Failed for good, left Sending when the answer is unknown (the next
+    /// delivery marks it Unconfirmed rather than risk a second email), or back to Queued for a retry.
+    /// </summary>
+    internal static Notification Settled(Notification sending, SendOutcome outcome, DateTimeOffset now) => outcome.Kind switch
+    {
+        SendOutcomeKind.Accepted => sending with { Status = NotificationStatus.Sent, MessageId = outcome.MessageId, SentAt = now, LastError = null },
+        SendOutcomeKind.Permanent => sending with { Status = NotificationStatus.Failed, LastError = outcome.Error },
+        SendOutcomeKind.Unknown => sending with { LastError = outcome.Error },
+        _ => sending with { Status = NotificationStatus.Queued, QueuedAt = now, LastError = outcome.Error },
+    };
+
+    /// <summary>How long to wait for a rate limit to reset before the message goes back, at most <see cref="LongestRateLimitWait"/>.</summary>
+    internal static TimeSpan? RateLimitWait(SendOutcome outcome, DateTimeOffset now) =>
+        outcome is { Kind: SendOutcomeKind.RateLimited, RetryAt: { } retryAt } && retryAt > now
+            ? (retryAt - now < LongestRateLimitWait ? retryAt - now : LongestRateLimitWait)
+            : null;
 
     /// <summary>
     /// For a message that used up its deliveries (the poison queue): records it Failed and tells the secretariat,

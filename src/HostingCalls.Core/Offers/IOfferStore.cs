@@ -13,6 +13,9 @@ public interface IOfferStore
 {
     Task<Stored<Offer>?> FindAsync(string callId, string offerId, CancellationToken cancellationToken);
 
+    /// <summary>Those of <paramref name="offerIds"/> that exist in the call, read together.</summary>
+    Task<IReadOnlyList<Stored<Offer>>> FindAllAsync(string callId, IReadOnlyCollection<string> offerIds, CancellationToken cancellationToken);
+
     /// <summary>The call's offers, or one state's, in order of submission.</summary>
     Task<IReadOnlyList<Stored<Offer>>> ListAsync(string callId, string? memberState, CancellationToken cancellationToken);
 

@@ -8,30 +8,47 @@ using Microsoft.Extensions.Logging;
 namespace HostingCalls.Functions.Queues;
 
 /// <summary>
-/// Sends each queued notification; a message that fails five times lands in the poison queue, where it is
-/// recorded Failed and the secretariat is told.
+/// Sends each queued notification, or batch of one call's notifications; a message that fails five times lands in
+/// the poison queue, where each notification it carries that is not settled is recorded Failed and the secretariat told.
 /// </summary>
-public sealed partial class NotificationQueueFunctions(NotificationSender sender, ILogger<NotificationQueueFunctions> logger)
+public sealed partial class NotificationQueueFunctions(NotificationSender sender, NotificationBatchSender batches, ILogger<NotificationQueueFunctions> logger)
 {
     [Function(nameof(SendNotification))]
     public Task SendNotification(
         [QueueTrigger(StorageNames.NotificationsQueue, Connection = AppSettingNames.Storage)] string message, CancellationToken cancellationToken) =>
-        Read(message) is { } notification ? sender.SendAsync(notification, cancellationToken) : Task.CompletedTask;
+        Read(message) switch
+        {
+            NotificationMessage one => sender.SendAsync(one, cancellationToken),
+            NotificationBatch batch => batches.SendAsync(batch, cancellationToken),
+            _ => Task.CompletedTask,
+        };
 
     [Function(nameof(RecordFailedNotification))]
     public Task RecordFailedNotification(
         [QueueTrigger(StorageNames.NotificationsPoisonQueue, Connection = AppSettingNames.Storage)] string message, CancellationToken cancellationToken) =>
-        Read(message) is { } notification ? sender.GiveUpAsync(notification, cancellationToken) : Task.CompletedTask;
+        Read(message) switch
+        {
+            NotificationMessage one => sender.GiveUpAsync(one, cancellationToken),
+            NotificationBatch batch => batches.GiveUpAsync(batch, cancellationToken),
+            _ => Task.CompletedTask,
+        };
 
     /// <summary>A message that is not ours is logged and dropped: retrying it cannot make it readable.</summary>
-    private NotificationMessage? Read(string message)
+    private object? Read(string message)
     {
         try
         {
-            if (JsonSerializer.Deserialize<NotificationMessage>(message, ApiJson.Options) is { CallId: { } callId, NotificationId: { } notificationId } read
-                && Ids.IsWellFormed(callId) && Notification.IsWellFormedId(notificationId))
+            if (JsonSerializer.Deserialize<QueuedNotifications>(message, ApiJson.Options) is { CallId: { } callId } read && Ids.IsWellFormed(callId))
             {
-                return read;
+                if (read is { NotificationId: { } notificationId, NotificationIds: null } && Notification.IsWellFormedId(notificationId))
+                {
+                    return new NotificationMessage(callId, notificationId);
+                }
+
+                if (read is { NotificationId: null, NotificationIds: { Length: > 0 and <= NotificationBatch.MaxSize } ids } && ids.All(Notification.IsWellFormedId))
+                {
+                    return new NotificationBatch(callId, ids);
+                }
             }
         }
         catch (JsonException)
@@ -41,6 +58,9 @@ public sealed partial class NotificationQueueFunctions(NotificationSender sender
         LogUnreadable(logger, message.Length);
         return null;
     }
+
+    /// <summary>Either shape on the queue: one notification, or a batch of one call's.</summary>
+    private sealed record QueuedNotifications(string? CallId, string? NotificationId, string[]? NotificationIds);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A notifications queue message of {Length} characters is not a notification; dropped")]
     private static partial void LogUnreadable(ILogger logger, int length);

@@ -12,4 +12,7 @@ public sealed class StorageNotificationQueue(StorageClients storage) : INotifica
 
     public Task EnqueueAsync(NotificationMessage message, CancellationToken cancellationToken) =>
         _queue.SendMessageAsync(JsonSerializer.Serialize(message, ApiJson.Options), cancellationToken);
+
+    public Task EnqueueAsync(NotificationBatch batch, CancellationToken cancellationToken) =>
+        _queue.SendMessageAsync(JsonSerializer.Serialize(batch, ApiJson.Options), cancellationToken);
 }

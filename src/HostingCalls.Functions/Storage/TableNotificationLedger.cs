@@ -51,6 +51,49 @@ public sealed class TableNotificationLedger(StorageClients storage) : INotificat
         return added;
     }
 
+    public async Task<IReadOnlyList<Stored<Notification>>?> TryRecordAllAsync(IReadOnlyList<Notification> notifications, CancellationToken cancellationToken)
+    {
+        if (notifications.Count == 0)
+        {
+            return [];
+        }
+
+        try
+        {
+            var response = await _table.SubmitTransactionAsync(notifications.Select(n => new TableTransactionAction(TableTransactionActionType.Add, NotificationEntity.From(n))), cancellationToken);
+            return [.. notifications.Select((n, i) => new Stored<Notification>(n, response.Value[i].Headers.ETag!.Value.ToString()))];
+        }
+        catch (TableTransactionFailedException exception) when (exception.Status == TableErrors.Conflict)
+        {
+            return null;
+        }
+    }
+
+    public async Task<IReadOnlyList<Stored<Notification>>> FindAllAsync(string callId, IReadOnlyCollection<string> notificationIds, CancellationToken cancellationToken) =>
+        [.. (await RowReads.FindAllAsync(_table, callId, [.. notificationIds.Select(NotificationEntity.RowKeyOf)], cancellationToken)).Select(ToStored)];
+
+    public async Task<IReadOnlyList<string>?> TryReplaceAllAsync(IReadOnlyList<Stored<Notification>> changes, IReadOnlyList<AuditEntry?>? audits, CancellationToken cancellationToken)
+    {
+        if (changes.Count == 0)
+        {
+            return [];
+        }
+
+        try
+        {
+            // The moves first, then their audit entries (at most 49 of each: NotificationBatch.MaxSize).
+            var response = await _table.SubmitTransactionAsync(
+                changes.Select(c => new TableTransactionAction(TableTransactionActionType.UpdateReplace, NotificationEntity.From(c.Value), new ETag(c.ETag)))
+                    .Concat((audits ?? []).OfType<AuditEntry>().Select(AuditEntity.JournalAction)),
+                cancellationToken);
+            return [.. response.Value.Take(changes.Count).Select(r => r.Headers.ETag!.Value.ToString())];
+        }
+        catch (TableTransactionFailedException exception) when (exception.Status is TableErrors.PreconditionFailed or 404)
+        {
+            return null;
+        }
+    }
+
     public async Task<string?> TryReplaceAsync(Notification notification, string etag, AuditEntry? audit, CancellationToken cancellationToken)
     {
         try

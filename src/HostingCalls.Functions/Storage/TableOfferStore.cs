@@ -25,6 +25,9 @@ public sealed class TableOfferStore(StorageClients storage) : IOfferStore
         return response.HasValue ? ToStored(response.Value!) : null;
     }
 
+    public async Task<IReadOnlyList<Stored<Offer>>> FindAllAsync(string callId, IReadOnlyCollection<string> offerIds, CancellationToken cancellationToken) =>
+        [.. (await RowReads.FindAllAsync(_table, callId, [.. offerIds.Select(id => OfferPrefix + id)], cancellationToken)).Select(ToStored)];
+
     public async Task<IReadOnlyList<Stored<Offer>>> ListAsync(string callId, string? memberState, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {callId} and RowKey ge {OfferPrefix} and RowKey lt {"offer}"}");

@@ -12,8 +12,13 @@ internal sealed class InMemoryNotificationLedger : INotificationLedger
 
     public Notification this[string id] => _rows[id].Value;
 
-    public Task<Stored<Notification>?> FindAsync(string callId, string notificationId, CancellationToken cancellationToken) =>
-        Task.FromResult(_rows.GetValueOrDefault(notificationId));
+    public Task<Stored<Notification>?> FindAsync(string callId, string notificationId, CancellationToken cancellationToken)
+    {
+        lock (_rows)
+        {
+            return Task.FromResult(_rows.GetValueOrDefault(notificationId));
+        }
+    }
 
     public Task<IReadOnlyList<Stored<Notification>>> ListAsync(string callId, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<Stored<Notification>>>([.. _rows.Values.Where(r => r.Value.CallId == callId)]);
@@ -30,6 +35,44 @@ internal sealed class InMemoryNotificationLedger : INotificationLedger
         return Task.FromResult(added);
     }
 
+    public Task<IReadOnlyList<Stored<Notification>>?> TryRecordAllAsync(IReadOnlyList<Notification> notifications, CancellationToken cancellationToken)
+    {
+        if (notifications.Any(n => _rows.ContainsKey(n.Id)))
+        {
+            return Task.FromResult<IReadOnlyList<Stored<Notification>>?>(null);
+        }
+
+        foreach (var notification in notifications)
+        {
+            _rows[notification.Id] = new(notification, NextETag());
+        }
+
+        return Task.FromResult<IReadOnlyList<Stored<Notification>>?>([.. notifications.Select(n => _rows[n.Id])]);
+    }
+
+    public Task<IReadOnlyList<Stored<Notification>>> FindAllAsync(string callId, IReadOnlyCollection<string> notificationIds, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<Stored<Notification>>>([.. notificationIds.Where(_rows.ContainsKey).Select(id => _rows[id])]);
+
+    /// <summary>All or nothing, as the table's transaction: one stale ETag changes none of them.</summary>
+    public Task<IReadOnlyList<string>?> TryReplaceAllAsync(IReadOnlyList<Stored<Notification>> changes, IReadOnlyList<AuditEntry?>? audits, CancellationToken cancellationToken)
+    {
+        if (changes.Any(c => !_rows.TryGetValue(c.Value.Id, out var row) || row.ETag != c.ETag))
+        {
+            return Task.FromResult<IReadOnlyList<string>?>(null);
+        }
+
+        var etags = new List<string>();
+        foreach (var change in changes)
+        {
+            etags.Add(NextETag());
+            _rows[change.Value.Id] = new(change.Value, etags[^1]);
+        }
+
+        Audited.AddRange((audits ?? []).OfType<AuditEntry>());
+
+        return Task.FromResult<IReadOnlyList<string>?>(etags);
+    }
+
     public Task<string?> TryReplaceAsync(Notification notification, string etag, CancellationToken cancellationToken) =>
         TryReplaceAsync(notification, etag, null, cancellationToken);
 
@@ -37,6 +80,14 @@ internal sealed class InMemoryNotificationLedger : INotificationLedger
     public List<AuditEntry> Audited { get; } = [];
 
     public Task<string?> TryReplaceAsync(Notification notification, string etag, AuditEntry? audit, CancellationToken cancellationToken)
+    {
+        lock (_rows)
+        {
+            return TryReplace(notification, etag, audit);
+        }
+    }
+
+    private Task<string?> TryReplace(Notification notification, string etag, AuditEntry? audit)
     {
         if (!_rows.TryGetValue(notification.Id, out var row) || row.ETag != etag)
         {
