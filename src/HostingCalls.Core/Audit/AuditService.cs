@@ -122,7 +122,8 @@ public sealed partial class AuditService(ICallStore calls, IAuditTrail trail, Ti
             throw Rejection.Invalid("limit", $"At most {MaxPageSize} entries a page.");
         }
 
-        var head = await SealAsync(call.Id, cancellationToken);
+        await RecordAndSealAsync([], call.Id, cancellationToken); // a trail that cannot be extended (its head removed) is still read
+        var head = (await trail.HeadAsync(call.Id, cancellationToken))?.Value;
         var start = from ?? 1;
         var records = await trail.ReadAsync(call.Id, start, limit ?? 100, cancellationToken);
         var entries = records.Select(r => AuditChain.Read(r) is { } read
@@ -138,7 +139,7 @@ public sealed partial class AuditService(ICallStore calls, IAuditTrail trail, Ti
     {
         caller.EnsureSecretariat();
         var call = (await calls.FindVisibleAsync(caller, callId, cancellationToken)).Value;
-        await SealAsync(call.Id, cancellationToken);
+        await RecordAndSealAsync([], call.Id, cancellationToken); // and verified
         var head = await trail.HeadAsync(call.Id, cancellationToken);
         var records = new List<AuditRecord>();
         await foreach (var record in trail.ReadAllAsync(call.Id, cancellationToken))
