@@ -54,6 +54,9 @@ param callClosingSchedule string = '0 * * * * *'
 @description('NCRONTAB schedule of the timer that releases results and follows up hosts\' confirmations (app setting ResultsReleaseSchedule).')
 param resultsReleaseSchedule string = '0 */5 * * * *'
 
+@description('NCRONTAB schedule of the timer that seals every call\'s pending audit entries into its hash chain (app setting AuditSealingSchedule).')
+param auditSealingSchedule string = '30 * * * * *'
+
 @description('Sender address of every email; must be a verified sender in SendGrid.')
 param emailFromAddress string
 
@@ -194,6 +197,7 @@ module api 'app/api.bicep' = {
     notificationOutboxSchedule: notificationOutboxSchedule
     callClosingSchedule: callClosingSchedule
     resultsReleaseSchedule: resultsReleaseSchedule
+    auditSealingSchedule: auditSealingSchedule
     emailFromAddress: emailFromAddress
     emailFromName: emailFromName
     emailReplyToAddress: emailReplyToAddress

@@ -60,6 +60,9 @@ param callClosingSchedule string
 @description('NCRONTAB schedule of the timer that releases results and follows up hosts\' confirmations.')
 param resultsReleaseSchedule string
 
+@description('NCRONTAB schedule of the timer that seals every call\'s pending audit entries into its hash chain.')
+param auditSealingSchedule string
+
 @description('Sender address of every email (a verified sender in SendGrid).')
 param emailFromAddress string
 
@@ -195,6 +198,7 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     NotificationOutboxSchedule: notificationOutboxSchedule
     CallClosingSchedule: callClosingSchedule
     ResultsReleaseSchedule: resultsReleaseSchedule
+    AuditSealingSchedule: auditSealingSchedule
 
     // The secretariat's sign-in (authSettings below): the app trusts X-MS-CLIENT-PRINCIPAL, and reads the member's
     // nationality, an ISO alpha-3 code, from this claim (emitted by the app registration's claims mapping).

@@ -42,6 +42,9 @@ public static class AppSettingNames
     /// <summary>NCRONTAB schedule of the timer that releases results at the results date and follows up hosts' confirmations.</summary>
     public const string ResultsReleaseSchedule = "ResultsReleaseSchedule";
 
+    /// <summary>NCRONTAB schedule of the timer that seals every call's pending audit entries into its hash chain.</summary>
+    public const string AuditSealingSchedule = "AuditSealingSchedule";
+
     /// <summary>SendGrid API key with Mail Send (a Key Vault reference in Azure).</summary>
     public const string SendGridApiKey = "SendGrid__ApiKey";
 

@@ -1,4 +1,5 @@
 using HostingCalls.Core.Attachments;
+using HostingCalls.Core.Audit;
 using HostingCalls.Core.Calls;
 using HostingCalls.Core.Decisions;
 using HostingCalls.Core.Invitations;
@@ -52,8 +53,10 @@ public static class HostingCallsServices
         services.AddSingleton<IRankingStore, BlobRankingStore>();
         services.AddSingleton<IDeliveryEventLog, TableDeliveryEventLog>();
         services.AddSingleton<IEmailGateway, SendGridEmailGateway>();
+        services.AddSingleton<IAuditTrail, TableAuditTrail>();
         services.AddSingleton<IInvitationStore, TableInvitationStore>();
 
+        services.AddSingleton<AuditService>();
         services.AddSingleton<CallService>();
         services.AddSingleton<OfferService>();
         services.AddSingleton<AttachmentService>();
@@ -85,6 +88,7 @@ public static class HostingCallsServices
         services.AddTransient<ReviewFunctions>();
         services.AddTransient<DecisionFunctions>();
         services.AddTransient<NotificationFunctions>();
+        services.AddTransient<AuditFunctions>();
         services.AddTransient<InvitationFunctions>();
         services.AddTransient<CallerFunctions>();
         services.AddSingleton<PortalFiles>();
@@ -93,6 +97,7 @@ public static class HostingCallsServices
         services.AddTransient<ResultsTimer>();
         services.AddTransient<NotificationOutboxTimer>();
         services.AddTransient<CallClosingTimer>();
+        services.AddTransient<AuditSealingTimer>();
         return services;
     }
 

@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using System.Text.Json;
 using Azure.Data.Tables;
 using HostingCalls.Benchmarks;
+using HostingCalls.Core.Audit;
 using HostingCalls.Core.Calls;
 using HostingCalls.Core.Judging;
 using HostingCalls.Core.Notifications;
@@ -66,7 +67,7 @@ if (Runs("close"))
     var stored = (await app.Service<ICallStore>().FindAsync(bigCall, default))!.Value;
     var store = app.Service<IOfferStore>();
     var offers = SyntheticOffers.For(stored, closeCount);
-    await Measure.InFlightAsync(offers.Count, InFlight, i => store.AddAsync(offers[i], null, Notification.About(offers[i], NotificationKind.Receipt, offers[i].SubmittedAt) with { Status = NotificationStatus.Sent }, default));
+    await Measure.InFlightAsync(offers.Count, InFlight, i => store.AddAsync(offers[i], null, Notification.About(offers[i], NotificationKind.Receipt, offers[i].SubmittedAt) with { Status = NotificationStatus.Sent }, AuditEntries.OfferSubmitted(offers[i], AuditActor.MemberState(offers[i].MemberState), app.Clock), default));
     var read = await Measure.TimeAsync(() => store.ListAsync(bigCall, null, default));
     app.Clock.SetUtcNow(LocalApp.AfterTheDeadline);
     var close = await Measure.TimeAsync(() => app.ClosingTimer.CloseAndRankCalls(new TimerInfo(), default));

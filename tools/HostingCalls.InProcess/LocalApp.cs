@@ -73,6 +73,10 @@ public sealed class LocalApp : IAsyncDisposable
 
     public ResultsTimer ResultsTimer => _services.GetRequiredService<ResultsTimer>();
 
+    public AuditFunctions Audit => _services.GetRequiredService<AuditFunctions>();
+
+    public AuditSealingTimer AuditTimer => _services.GetRequiredService<AuditSealingTimer>();
+
     public QueueClient PoisonQueue => Storage.Queues.GetQueueClient(StorageNames.NotificationsPoisonQueue);
 
     /// <summary>Delivers the notifications queue to the sending function, as the Functions host would.</summary>

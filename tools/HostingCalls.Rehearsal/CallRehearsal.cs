@@ -257,7 +257,31 @@ public sealed class CallRehearsal(LocalApp app, SendGridCapture sendGrid, string
             return said.Count == 0 ? $"{hosts.Count} hosts confirmed (no reserve to promote)" : $"{string.Join("; ", said)}; the others confirmed";
         });
 
-        Result.Audit = "not yet: the audit trail comes with the identity and audit issue";
+        await progress.StepAsync("Audit trail", async () =>
+        {
+            var entries = new List<JsonElement>();
+            for (long? from = 1; from is { } next;)
+            {
+                var page = (await Send(LocalRequest.Get().As(Secretariat).WithQuery("from", Invariant($"{next}")).WithQuery("limit", "200"), r => app.Audit.GetAuditTrail(r, _callId, default)))
+                    .Expect(200, "read the audit trail").Json;
+                entries.AddRange(page.GetProperty("entries").EnumerateArray().Select(e => e.Clone()));
+                from = page.TryGetProperty("next", out var more) ? more.GetInt64() : null;
+            }
+
+            var verification = (await Send(LocalRequest.Get().As(Secretariat), r => app.Audit.VerifyAuditTrail(r, _callId, default))).Expect(200, "verify the audit trail").Json.Clone();
+            Result.AuditEntries = entries;
+            Result.AuditVerification = verification;
+            Check(verification.GetProperty("ok").GetBoolean(),
+                $"the audit trail does not verify: entry {(verification.TryGetProperty("brokenAt", out var broken) ? broken.GetProperty("sequence").GetInt64() : 0)}: {(broken.ValueKind == JsonValueKind.Object ? broken.GetProperty("reason").GetString() : "")}");
+            var submitted = entries.Count(e => e.GetProperty("action").GetString() == "OfferSubmitted");
+            Check(submitted == offers.Count(o => !o.Late), $"the trail has {submitted} submissions for {offers.Count(o => !o.Late)} offers accepted");
+            foreach (var action in new[] { "CallCreated", "CallOpened", "InvitationIssued", "InvitationRevoked", "CallClosed", "CallRanked", "CallDecided", "CallAnnounced", "ReviewRecorded", "NotificationSent", "HostConfirmed" })
+            {
+                Check(entries.Any(e => e.GetProperty("action").GetString() == action), $"the trail has no {action} entry");
+            }
+
+            return $"{entries.Count} entries, chained and verified; head {verification.GetProperty("headHash").GetString()![..16]}…";
+        });
     }
 
     /// <summary>A focal point's request, signed in with the token from their invitation email.</summary>

@@ -7,7 +7,8 @@ namespace HostingCalls.Rehearsal;
 
 /// <summary>
 /// Writes the report folder: report.md and report.html (the ranking per meeting with its components and reasons,
-/// the decision with reserves and confirmations, the funding view, the notifications), ranking.csv, and every
+/// the decision with reserves and confirmations, the funding view, the notifications, the audit trail and its
+/// verification), ranking.csv, and every
 /// email as sent under emails/ (HTML and text).
 /// </summary>
 public static class RehearsalReport
@@ -82,8 +83,33 @@ public static class RehearsalReport
         }
 
         md.AppendLine(Invariant($"\n{result.Emails.Count} emails as sent are in `emails/`; the ranking as CSV is `ranking.csv`."));
-        md.AppendLine().AppendLine("## Audit trail").AppendLine().AppendLine(result.Audit);
+        AuditTrail(md, result);
         return md.ToString();
+    }
+
+    /// <summary>The trail's verification, a count per action, and every entry in chain order.</summary>
+    private static void AuditTrail(StringBuilder md, RehearsalResult result)
+    {
+        var verification = result.AuditVerification;
+        md.AppendLine().AppendLine("## Audit trail").AppendLine();
+        md.AppendLine(verification.GetProperty("ok").GetBoolean()
+            ? Invariant($"Verified: {verification.GetProperty("count").GetInt64()} entries, each holding the SHA-256 of the one before; head hash {verification.GetProperty("headHash").GetString()}.")
+            : Invariant($"BROKEN at entry {verification.GetProperty("brokenAt").GetProperty("sequence").GetInt64()}: {verification.GetProperty("brokenAt").GetProperty("reason").GetString()}"));
+        md.AppendLine();
+        foreach (var group in result.AuditEntries.GroupBy(e => e.GetProperty("action").GetString()!).OrderBy(g => g.Min(e => e.GetProperty("sequence").GetInt64())))
+        {
+            md.AppendLine(Invariant($"- {group.Key}: {group.Count()}"));
+        }
+
+        md.AppendLine().AppendLine("| # | at (UTC) | who | what | about | details |");
+        md.AppendLine("|---|---|---|---|---|---|");
+        foreach (var e in result.AuditEntries)
+        {
+            var actor = e.GetProperty("actor");
+            var details = string.Join("; ", e.GetProperty("details").EnumerateObject().Select(d => $"{d.Name} {d.Value.GetString()}"));
+            var at = e.GetProperty("at").GetDateTimeOffset().UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+            md.AppendLine(Invariant($"| {e.GetProperty("sequence").GetInt64()} | {at} | {Cell(actor.GetProperty("role").GetString())} {Cell(actor.GetProperty("id").GetString())} | {e.GetProperty("action").GetString()} | {Cell(e.TryGetProperty("subject", out var s) ? s.GetString() : "")} | {Cell(details)} |"));
+        }
     }
 
     /// <summary>The same report as a page: every value encoded.</summary>
@@ -109,7 +135,7 @@ public static class RehearsalReport
             });
         }
 
-        var html = body.ToString().Replace("</h2>\n<tr>", "</h2>\n<table>\n<tr>", StringComparison.Ordinal);
+        var html = System.Text.RegularExpressions.Regex.Replace(body.ToString(), "(?<!</tr>\n)<tr>", "<table>\n<tr>");
         html = System.Text.RegularExpressions.Regex.Replace(html, "</tr>\n(?!<tr>)", "</tr>\n</table>\n");
         return $$"""
             <!DOCTYPE html>

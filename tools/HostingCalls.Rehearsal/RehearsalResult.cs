@@ -12,5 +12,6 @@ public sealed class RehearsalResult
     public JsonElement Decision { get; set; }
     public JsonElement Notifications { get; set; }
     public IReadOnlyList<CapturedEmail> Emails { get; set; } = [];
-    public string Audit { get; set; } = "";
+    public IReadOnlyList<JsonElement> AuditEntries { get; set; } = [];
+    public JsonElement AuditVerification { get; set; }
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using HostingCalls.Core.Access;
+using HostingCalls.Core.Audit;
 using HostingCalls.Core.Common;
 using HostingCalls.Core.Offers;
 
@@ -50,7 +51,8 @@ public sealed class AttachmentService(OfferService offers, IOfferStore offerStor
         try
         {
             var changed = offer with { Attachments = [.. offer.Attachments, attachment], UpdatedAt = now };
-            return (OfferView.Of(await offerStore.ReplaceAsync(changed, etag, null, cancellationToken), call), attachment);
+            var audit = AuditEntries.AttachmentChanged(changed, attachment, added: true, AuditActor.Of(caller), clock);
+            return (OfferView.Of(await offerStore.ReplaceAsync(changed, etag, null, audit, cancellationToken), call), attachment);
         }
         catch
         {
@@ -74,7 +76,7 @@ public sealed class AttachmentService(OfferService offers, IOfferStore offerStor
         var (call, offer, etag) = await offers.PrepareChangeAsync(caller, callId, offerId, ifMatch, cancellationToken);
         var attachment = offer.Attachments.FirstOrDefault(a => a.Id == attachmentId) ?? throw Rejection.NotFound("attachment");
         var changed = offer with { Attachments = [.. offer.Attachments.Where(a => a.Id != attachment.Id)], UpdatedAt = clock.GetUtcNow() };
-        var stored = await offerStore.ReplaceAsync(changed, etag, null, cancellationToken);
+        var stored = await offerStore.ReplaceAsync(changed, etag, null, AuditEntries.AttachmentChanged(changed, attachment, added: false, AuditActor.Of(caller), clock), cancellationToken);
         await files.DeleteAsync(offer.CallId, offer.Id, attachment.Id, cancellationToken);
         return OfferView.Of(stored, call);
     }

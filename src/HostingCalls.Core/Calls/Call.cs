@@ -25,6 +25,10 @@ public sealed record Call
     public required string CreatedBy { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
     public DateTimeOffset? OpenedAt { get; init; }
+
+    /// <summary>Who opened it, for the audit trail.</summary>
+    public string? OpenedBy { get; init; }
+
     public DateTimeOffset? ClosedAt { get; init; }
 
     /// <summary>The ranking snapshot that stands; a later one replaces it, none is changed.</summary>

@@ -1,16 +1,19 @@
 using HostingCalls.Core.Access;
+using HostingCalls.Core.Audit;
 using HostingCalls.Core.Common;
 
 namespace HostingCalls.Core.Calls;
 
 /// <summary>What the secretariat does with calls before offers arrive: create, amend while Draft, open; and reading them.</summary>
-public sealed class CallService(ICallStore calls, TimeProvider clock)
+public sealed class CallService(ICallStore calls, AuditService audit, TimeProvider clock)
 {
     public async Task<Stored<Call>> CreateAsync(Caller caller, CallInput input, CancellationToken cancellationToken)
     {
         caller.EnsureSecretariat();
         var template = Call.NewDraft(Ids.New(clock), caller.Id, clock.GetUtcNow());
-        return await calls.AddAsync(CallRules.Apply(input, template), cancellationToken);
+        var created = await calls.AddAsync(CallRules.Apply(input, template), cancellationToken);
+        await audit.RecordAsync(CallAudit.Created(created.Value), cancellationToken);
+        return created;
     }
 
     public async Task<Stored<Call>> UpdateAsync(Caller caller, string callId, CallInput input, string? ifMatch, CancellationToken cancellationToken)
@@ -25,7 +28,9 @@ public sealed class CallService(ICallStore calls, TimeProvider clock)
         }
 
         var updated = CallRules.Apply(input, stored.Value) with { UpdatedAt = clock.GetUtcNow() };
-        return await calls.ReplaceAsync(updated, etag, cancellationToken);
+        var saved = await calls.ReplaceAsync(updated, etag, cancellationToken);
+        await audit.RecordAsync(CallAudit.Amended(saved.Value, AuditActor.Of(caller)), cancellationToken);
+        return saved;
     }
 
     public async Task<Stored<Call>> OpenAsync(Caller caller, string callId, string? ifMatch, CancellationToken cancellationToken)
@@ -46,7 +51,9 @@ public sealed class CallService(ICallStore calls, TimeProvider clock)
                 $"The deadline is {CallTime.Describe(call.Deadline, call.TimeZone)}; move it to the future before opening the call.");
         }
 
-        return await calls.ReplaceAsync(call with { Status = CallStatus.Open, OpenedAt = now, UpdatedAt = now }, etag, cancellationToken);
+        var opened = await calls.ReplaceAsync(call with { Status = CallStatus.Open, OpenedAt = now, OpenedBy = caller.Id, UpdatedAt = now }, etag, cancellationToken);
+        await audit.RecordAndSealAsync([CallAudit.Opened(opened.Value)], call.Id, cancellationToken);
+        return opened;
     }
 
     public Task<Stored<Call>> FindAsync(Caller caller, string callId, CancellationToken cancellationToken) =>

@@ -1,4 +1,5 @@
 using HostingCalls.Core.Access;
+using HostingCalls.Core.Audit;
 using HostingCalls.Core.Calls;
 using HostingCalls.Core.Common;
 using HostingCalls.Core.Judging;
@@ -9,7 +10,8 @@ using HostingCalls.Core.Offers;
 namespace HostingCalls.Core.Decisions;
 
 /// <summary>The secretariat decides on a ranked call; a selected host confirms or declines, and a decline promotes a reserve.</summary>
-public sealed class DecisionService(ICallStore calls, IRankingStore rankings, IOfferStore offers, INotificationLedger ledger, NotificationOutbox outbox, TimeProvider clock)
+public sealed class DecisionService(
+    ICallStore calls, IRankingStore rankings, IOfferStore offers, INotificationLedger ledger, NotificationOutbox outbox, AuditService audit, TimeProvider clock)
 {
     private const int Attempts = 5;
 
@@ -33,7 +35,9 @@ public sealed class DecisionService(ICallStore calls, IRankingStore rankings, IO
         var ranking = await rankings.FindAsync(callId, current.Version, cancellationToken)
             ?? throw new InvalidOperationException($"Ranking {current.Version} of call {callId} is missing.");
         var decision = DecisionRules.Decide(call, ranking, input.Overrides ?? [], caller.Id, clock.GetUtcNow());
-        return await calls.ReplaceAsync(call with { Status = CallStatus.Decided, Decision = decision, UpdatedAt = clock.GetUtcNow() }, etag, cancellationToken);
+        var decided = await calls.ReplaceAsync(call with { Status = CallStatus.Decided, Decision = decision, UpdatedAt = clock.GetUtcNow() }, etag, cancellationToken);
+        await audit.RecordAndSealAsync([CallAudit.Decided(decided.Value)], callId, cancellationToken);
+        return decided;
     }
 
     /// <summary>The selected host's focal point confirms or declines; a decline promotes the meeting's first reserve.</summary>
@@ -80,11 +84,14 @@ public sealed class DecisionService(ICallStore calls, IRankingStore rankings, IO
             }
 
             var changed = confirm
-                ? decision with { Meetings = [.. decision.Meetings.Select((d, i) => i == m ? d with { Response = HostResponse.Confirmed } : d)] }
+                ? decision with { Meetings = [.. decision.Meetings.Select((d, i) => i == m ? d with { Response = HostResponse.Confirmed, RespondedAt = now } : d)] }
                 : DecisionRules.Promote(call, decision, m, HostResponse.Declined, now);
             try
             {
                 var saved = await calls.ReplaceAsync(call with { Decision = changed, UpdatedAt = now }, stored.ETag, cancellationToken);
+                await audit.RecordAndSealAsync(
+                    confirm ? [CallAudit.Confirmed(saved.Value, m, AuditActor.Of(caller))] : CallAudit.Replaced(saved.Value, m, meeting.FormerHosts.Count, AuditActor.Of(caller)),
+                    callId, cancellationToken);
                 if (!confirm)
                 {
                     await NotifyPromotionAsync(saved.Value, m, cancellationToken);
@@ -122,6 +129,7 @@ public sealed class DecisionService(ICallStore calls, IRankingStore rankings, IO
         try
         {
             var saved = await calls.ReplaceAsync(call with { Decision = decision, UpdatedAt = now }, stored.ETag, cancellationToken);
+            await audit.RecordAndSealAsync(lapsed.SelectMany(m => CallAudit.Replaced(saved.Value, m, saved.Value.Decision!.Meetings[m].FormerHosts.Count - 1)), call.Id, cancellationToken);
             foreach (var m in lapsed)
             {
                 await NotifyPromotionAsync(saved.Value, m, cancellationToken);

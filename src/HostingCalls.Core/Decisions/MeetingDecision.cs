@@ -14,7 +14,11 @@ public sealed record MeetingDecision(
     IReadOnlyList<DecidedReserve> Reserves,
     HostResponse? Response,
     DateTimeOffset? ConfirmBy,
-    IReadOnlyList<FormerHost> FormerHosts);
+    IReadOnlyList<FormerHost> FormerHosts)
+{
+    /// <summary>When the current host confirmed.</summary>
+    public DateTimeOffset? RespondedAt { get; init; }
+}
 
 /// <summary>A reserve in its place, with its state so that a promotion can respect the call's rules.</summary>
 public sealed record DecidedReserve(string OfferId, string MemberState);

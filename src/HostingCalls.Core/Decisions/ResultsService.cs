@@ -1,4 +1,5 @@
 using HostingCalls.Core.Access;
+using HostingCalls.Core.Audit;
 using HostingCalls.Core.Calls;
 using HostingCalls.Core.Common;
 using HostingCalls.Core.Notifications;
@@ -13,7 +14,7 @@ namespace HostingCalls.Core.Decisions;
 /// promotes reserves for hosts who let the date to confirm by pass. Safe to run twice or on two instances.
 /// </summary>
 public sealed partial class ResultsService(
-    ICallStore calls, IOfferStore offers, INotificationLedger ledger, NotificationOutbox outbox, DecisionService decisions, TimeProvider clock,
+    ICallStore calls, IOfferStore offers, INotificationLedger ledger, NotificationOutbox outbox, DecisionService decisions, AuditService audit, TimeProvider clock,
     ILogger<ResultsService> logger)
 {
     public const string ResultsSummaryKey = "results";
@@ -75,7 +76,8 @@ public sealed partial class ResultsService(
         }
 
         var recorded = stored.Value with { Status = NotificationStatus.Recorded, LastError = $"re-driven by the secretariat after: {stored.Value.LastError}" };
-        var newEtag = await ledger.TryReplaceAsync(recorded, etag, cancellationToken) ?? throw Rejection.Stale("notification");
+        var newEtag = await ledger.TryReplaceAsync(recorded, etag, AuditEntries.NotificationMoved(stored.Value, recorded, AuditActor.Of(caller), clock), cancellationToken)
+            ?? throw Rejection.Stale("notification");
         await outbox.QueueAsync(new Stored<Notification>(recorded, newEtag), cancellationToken);
         return NotificationView.Of((await ledger.FindAsync(call.Id, notificationId, cancellationToken))!);
     }
@@ -99,7 +101,8 @@ public sealed partial class ResultsService(
 
         try
         {
-            await calls.ReplaceAsync(call with { Status = CallStatus.Announced, AnnouncedAt = now, UpdatedAt = now }, stored.ETag, cancellationToken);
+            var announced = await calls.ReplaceAsync(call with { Status = CallStatus.Announced, AnnouncedAt = now, UpdatedAt = now }, stored.ETag, cancellationToken);
+            await audit.RecordAndSealAsync([CallAudit.Announced(announced.Value)], call.Id, cancellationToken);
             LogAnnounced(logger, call.Id, results.Count);
             return true;
         }

@@ -1,4 +1,5 @@
 using HostingCalls.Core.Access;
+using HostingCalls.Core.Audit;
 using HostingCalls.Core.Calls;
 using HostingCalls.Core.Common;
 using HostingCalls.Core.Notifications;
@@ -47,7 +48,7 @@ public sealed class InvitationService(
         };
         // Recorded as already queued, so queueing needs no second write; if queueing fails it is given back to the outbox.
         var notification = Notification.AboutInvitation(invitation, now) with { Status = NotificationStatus.Queued, QueuedAt = now };
-        var stored = await invitations.AddAsync(invitation, notification, cancellationToken);
+        var stored = await invitations.AddAsync(invitation, notification, AuditEntries.InvitationChanged(invitation, AuditActor.Of(caller), clock), cancellationToken);
         await outbox.TryQueueClaimedAsync(notification, cancellationToken);
         return InvitationView.Of(stored, notification);
     }
@@ -77,7 +78,7 @@ public sealed class InvitationService(
         }
 
         var revoked = stored.Value with { Status = InvitationStatus.Revoked, RevokedAt = clock.GetUtcNow(), RevokedBy = caller.Id };
-        var saved = await invitations.ReplaceAsync(revoked, etag, cancellationToken);
+        var saved = await invitations.ReplaceAsync(revoked, etag, AuditEntries.InvitationChanged(revoked, AuditActor.Of(caller), clock), cancellationToken);
         signIn.Forget(revoked);
         var email = await ledger.FindAsync(call.Id, revoked.NotificationId, cancellationToken);
         return InvitationView.Of(saved, email?.Value);

@@ -1,4 +1,5 @@
 using HostingCalls.Core.Access;
+using HostingCalls.Core.Audit;
 using HostingCalls.Core.Calls;
 using HostingCalls.Core.Common;
 using HostingCalls.Core.Offers;
@@ -12,7 +13,7 @@ namespace HostingCalls.Core.Judging;
 /// twice, late, or on two instances at once does it once: the call moves by ETag, and snapshots are create-only.
 /// </summary>
 public sealed partial class RankingService(
-    ICallStore calls, IOfferStore offers, IReviewStore reviews, IRankingStore rankings, TimeProvider clock, ILogger<RankingService> logger)
+    ICallStore calls, IOfferStore offers, IReviewStore reviews, IRankingStore rankings, AuditService audit, TimeProvider clock, ILogger<RankingService> logger)
 {
     /// <summary>
     /// How long after the last accepted instant a call is closed: a submission checked in time may still be
@@ -145,7 +146,8 @@ public sealed partial class RankingService(
     {
         try
         {
-            await calls.ReplaceAsync(stored.Value with { Status = CallStatus.Closed, ClosedAt = now, UpdatedAt = now }, stored.ETag, cancellationToken);
+            var closed = await calls.ReplaceAsync(stored.Value with { Status = CallStatus.Closed, ClosedAt = now, UpdatedAt = now }, stored.ETag, cancellationToken);
+            await audit.RecordAsync(CallAudit.Closed(closed.Value), cancellationToken);
             LogClosed(logger, stored.Value.Id, stored.Value.Deadline);
             return true;
         }
@@ -165,7 +167,8 @@ public sealed partial class RankingService(
             try
             {
                 var pointer = new RankingRef(ranking.Version, ranking.ComputedAt, ranking.ReviewsRevision, ranking.OffersJudged + ranking.OffersWithdrawn);
-                await calls.ReplaceAsync(call with { Status = CallStatus.Ranked, Ranking = pointer, UpdatedAt = clock.GetUtcNow() }, stored.ETag, cancellationToken);
+                var saved = await calls.ReplaceAsync(call with { Status = CallStatus.Ranked, Ranking = pointer, UpdatedAt = clock.GetUtcNow() }, stored.ETag, cancellationToken);
+                await audit.RecordAsync(CallAudit.Ranked(saved.Value, ranking.Reason.ToString()), cancellationToken);
                 LogRanked(logger, call.Id, ranking.Version, ranking.Reason);
                 return;
             }

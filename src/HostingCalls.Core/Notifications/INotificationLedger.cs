@@ -1,3 +1,4 @@
+using HostingCalls.Core.Audit;
 using HostingCalls.Core.Common;
 
 namespace HostingCalls.Core.Notifications;
@@ -23,12 +24,17 @@ public interface INotificationLedger
 
     /// <summary>
     /// Replaces each notification (one call's, at most <see cref="NotificationBatch.MaxSize"/>) if it still has the
-    /// ETag it is paired with, all in one transaction: their new ETags, or null, changing nothing, when one changed first.
+    /// ETag it is paired with, all in one transaction with their audit entries (<paramref name="audits"/>, by position,
+    /// null where the move is not audited): their new ETags, or null, changing nothing, when one changed first.
     /// </summary>
-    Task<IReadOnlyList<string>?> TryReplaceAllAsync(IReadOnlyList<Stored<Notification>> changes, CancellationToken cancellationToken);
+    Task<IReadOnlyList<string>?> TryReplaceAllAsync(IReadOnlyList<Stored<Notification>> changes, IReadOnlyList<AuditEntry?>? audits, CancellationToken cancellationToken);
 
     /// <summary>Replaces the notification if it still has <paramref name="etag"/>: its new ETag, or null when another run changed it first.</summary>
-    Task<string?> TryReplaceAsync(Notification notification, string etag, CancellationToken cancellationToken);
+    Task<string?> TryReplaceAsync(Notification notification, string etag, CancellationToken cancellationToken) =>
+        TryReplaceAsync(notification, etag, null, cancellationToken);
+
+    /// <summary>The same, with the move's audit entry (if the trail keeps it) written in the same transaction.</summary>
+    Task<string?> TryReplaceAsync(Notification notification, string etag, AuditEntry? audit, CancellationToken cancellationToken);
 
     /// <summary>
     /// Notifications of every call that should be on the queue and may not be: recorded before

@@ -1,3 +1,4 @@
+using HostingCalls.Core.Audit;
 using HostingCalls.Core.Common;
 
 namespace HostingCalls.Core.Notifications;
@@ -8,23 +9,23 @@ public static class LedgerChanges
     /// <summary>
     /// Applies every change whose row still has its ETag: all in one transaction when none changed meanwhile, else
     /// one by one, leaving out those another run (a second delivery, a re-drive, a delivery event) changed first.
-    /// Returns the rows changed, with their new ETags.
+    /// Returns the rows changed, with their new ETags. Each change's audit entry, if any, is written with it.
     /// </summary>
     public static async Task<IReadOnlyList<Stored<Notification>>> ReplaceUnchangedAsync(
-        this INotificationLedger ledger, IReadOnlyList<Stored<Notification>> changes, CancellationToken cancellationToken)
+        this INotificationLedger ledger, IReadOnlyList<Stored<Notification>> changes, CancellationToken cancellationToken, IReadOnlyList<AuditEntry?>? audits = null)
     {
         if (changes.Count == 0)
         {
             return [];
         }
 
-        if (await ledger.TryReplaceAllAsync(changes, cancellationToken) is { } etags)
+        if (await ledger.TryReplaceAllAsync(changes, audits, cancellationToken) is { } etags)
         {
             return [.. changes.Select((change, i) => change with { ETag = etags[i] })];
         }
 
-        var changed = await Task.WhenAll(changes.Select(async change =>
-            await ledger.TryReplaceAsync(change.Value, change.ETag, cancellationToken) is { } etag ? change with { ETag = etag } : null));
+        var changed = await Task.WhenAll(changes.Select(async (change, i) =>
+            await ledger.TryReplaceAsync(change.Value, change.ETag, audits?[i], cancellationToken) is { } etag ? change with { ETag = etag } : null));
         return [.. changed.OfType<Stored<Notification>>()];
     }
 }

@@ -1,3 +1,4 @@
+using HostingCalls.Core.Audit;
 using HostingCalls.Core.Common;
 using Microsoft.Extensions.Logging;
 
@@ -40,7 +41,8 @@ public sealed partial class NotificationBatchSender(
             var (notification, email, error) = composed[i];
             if (email is null)
             {
-                await ledger.TryReplaceAsync(notification with { Status = NotificationStatus.Failed, LastError = error }, pending[i].ETag, cancellationToken);
+                var failed = notification with { Status = NotificationStatus.Failed, LastError = error };
+                await ledger.TryReplaceAsync(failed, pending[i].ETag, AuditEntries.NotificationMoved(notification, failed, AuditActor.System(AuditEntries.Sender), clock), cancellationToken);
                 continue;
             }
 
@@ -66,7 +68,9 @@ public sealed partial class NotificationBatchSender(
 
         // If a delivery event got to a row first, it already moved it on: that row is left as the event left it.
         var now = clock.GetUtcNow();
-        await ledger.ReplaceUnchangedAsync([.. taken.Select((t, i) => t with { Value = NotificationSender.Settled(t.Value, outcomes[i], now) })], cancellationToken);
+        var settled = taken.Select((t, i) => t with { Value = NotificationSender.Settled(t.Value, outcomes[i], now) }).ToList();
+        var audits = taken.Select((t, i) => AuditEntries.NotificationMoved(t.Value, settled[i].Value, AuditActor.System(AuditEntries.Sender), clock)).ToList();
+        await ledger.ReplaceUnchangedAsync(settled, cancellationToken, audits);
 
         var retries = new List<string>();
         TimeSpan? wait = null;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using HostingCalls.Core.Audit;
 using Microsoft.Extensions.Logging;
 
 namespace HostingCalls.Core.Notifications;
@@ -27,7 +28,7 @@ public sealed partial class NotificationSender(
         var notification = stored.Value;
         if (notification.Status == NotificationStatus.Sending)
         {
-            await ledger.TryReplaceAsync(Unconfirmed(notification), stored.ETag, cancellationToken);
+            await MoveAsync(notification, Unconfirmed(notification), stored.ETag, AuditEntries.Sender, cancellationToken);
             return;
         }
 
@@ -39,7 +40,7 @@ public sealed partial class NotificationSender(
         }
         catch (InvalidDataException exception)
         {
-            await ledger.TryReplaceAsync(notification with { Status = NotificationStatus.Failed, LastError = exception.Message }, stored.ETag, cancellationToken);
+            await MoveAsync(notification, notification with { Status = NotificationStatus.Failed, LastError = exception.Message }, stored.ETag, AuditEntries.Sender, cancellationToken);
             return;
         }
 
@@ -53,7 +54,7 @@ public sealed partial class NotificationSender(
         var outcome = await gateway.SendAsync(email, cancellationToken);
         var now = clock.GetUtcNow();
         // If a delivery event got here first, it already moved the row on: leave it.
-        await ledger.TryReplaceAsync(Settled(sending, outcome, now), etag, cancellationToken);
+        await MoveAsync(sending, Settled(sending, outcome, now), etag, AuditEntries.Sender, cancellationToken);
         switch (outcome.Kind)
         {
             case SendOutcomeKind.Accepted:
@@ -120,7 +121,7 @@ public sealed partial class NotificationSender(
             Status = unanswered ? NotificationStatus.Unconfirmed : NotificationStatus.Failed,
             LastError = $"Gave up after {notification.Attempts} attempts{(unanswered ? "; the last got no answer, so it may have been sent" : "")}: {notification.LastError ?? "no answer recorded"}",
         };
-        if (await ledger.TryReplaceAsync(failed, stored.ETag, cancellationToken) is null)
+        if (await MoveAsync(notification, failed, stored.ETag, AuditEntries.GiveUp, cancellationToken) is null)
         {
             return;
         }
@@ -139,6 +140,10 @@ public sealed partial class NotificationSender(
         await ledger.RecordAsync([alert], cancellationToken);
         await outbox.TryQueueAsync(alert, cancellationToken);
     }
+
+    /// <summary>A move of the row, with its audit entry when it is one the trail keeps (sent, failed, unconfirmed).</summary>
+    private Task<string?> MoveAsync(Notification before, Notification after, string etag, string by, CancellationToken cancellationToken) =>
+        ledger.TryReplaceAsync(after, etag, AuditEntries.NotificationMoved(before, after, AuditActor.System(by), clock), cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "SendGrid refused notification {NotificationId} for good: {Error}")]
     private static partial void LogRefused(ILogger logger, string notificationId, string? error);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HostingCalls.Core.Access;
+using HostingCalls.Core.Audit;
 using HostingCalls.Core.Calls;
 using HostingCalls.Core.Common;
 using HostingCalls.Core.Notifications;
@@ -45,7 +46,7 @@ public sealed class OfferService(ICallStore calls, IOfferStore offers, Notificat
         var key = keyHash is null ? null : new IdempotencyKey(memberState, keyHash, HashOfRequest(details), offer.Id);
         // Recorded as already queued, so that queueing it needs no second write; if queueing fails it is given back.
         var receipt = Notification.About(offer, NotificationKind.Receipt, now) with { Status = NotificationStatus.Queued, QueuedAt = now };
-        var stored = await offers.AddAsync(offer, key, receipt, cancellationToken);
+        var stored = await offers.AddAsync(offer, key, receipt, AuditEntries.OfferSubmitted(offer, AuditActor.Of(caller), clock), cancellationToken);
         if (stored is null)
         {
             // The key was used before (a retry), or by a request racing this one: answer as the first did.
@@ -129,7 +130,7 @@ public sealed class OfferService(ICallStore calls, IOfferStore offers, Notificat
         var details = OfferRules.Apply(input, call, current.MemberState);
         var now = clock.GetUtcNow();
         var revised = current with { Details = details, Status = OfferStatus.Revised, Version = current.Version + 1, UpdatedAt = now };
-        return OfferView.Of(await SaveChangeAsync(revised, etag, NotificationKind.Revision, now, cancellationToken), call);
+        return OfferView.Of(await SaveChangeAsync(caller, current, revised, etag, NotificationKind.Revision, now, cancellationToken), call);
     }
 
     public async Task<OfferView> WithdrawAsync(Caller caller, string callId, string offerId, string? ifMatch, CancellationToken cancellationToken)
@@ -137,7 +138,7 @@ public sealed class OfferService(ICallStore calls, IOfferStore offers, Notificat
         var (call, current, etag) = await PrepareChangeAsync(caller, callId, offerId, ifMatch, cancellationToken);
         var now = clock.GetUtcNow();
         var withdrawn = current with { Status = OfferStatus.Withdrawn, Version = current.Version + 1, UpdatedAt = now, WithdrawnAt = now };
-        return OfferView.Of(await SaveChangeAsync(withdrawn, etag, NotificationKind.Withdrawal, now, cancellationToken), call);
+        return OfferView.Of(await SaveChangeAsync(caller, current, withdrawn, etag, NotificationKind.Withdrawal, now, cancellationToken), call);
     }
 
     /// <summary>
@@ -164,10 +165,10 @@ public sealed class OfferService(ICallStore calls, IOfferStore offers, Notificat
         return (call, stored.Value, etag);
     }
 
-    private async Task<Stored<Offer>> SaveChangeAsync(Offer changed, string etag, NotificationKind kind, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<Stored<Offer>> SaveChangeAsync(Caller caller, Offer current, Offer changed, string etag, NotificationKind kind, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var notification = Notification.About(changed, kind, now) with { Status = NotificationStatus.Queued, QueuedAt = now };
-        var stored = await offers.ReplaceAsync(changed, etag, notification, cancellationToken);
+        var stored = await offers.ReplaceAsync(changed, etag, notification, AuditEntries.OfferChanged(current, changed, AuditActor.Of(caller), clock), cancellationToken);
         await outbox.TryQueueClaimedAsync(notification, cancellationToken);
         return stored;
     }

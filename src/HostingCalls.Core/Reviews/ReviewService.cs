@@ -1,4 +1,5 @@
 using HostingCalls.Core.Access;
+using HostingCalls.Core.Audit;
 using HostingCalls.Core.Calls;
 using HostingCalls.Core.Common;
 using HostingCalls.Core.Judging;
@@ -36,7 +37,7 @@ public sealed partial class ReviewService(
 
         var now = clock.GetUtcNow();
         var review = new Review(callId, offerId, caller.Id, nationality, scores, existing?.Value.RecordedAt ?? now, now);
-        var saved = await reviews.SaveAsync(review, ifMatch, cancellationToken);
+        var saved = await reviews.SaveAsync(review, ifMatch, AuditEntries.ReviewRecorded(review, existing is not null, AuditActor.Of(caller), clock), cancellationToken);
         return ReviewView.Of(saved, await TryRankAsync(callId, cancellationToken));
     }
 

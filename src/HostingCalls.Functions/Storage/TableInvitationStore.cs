@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using HostingCalls.Core.Audit;
 using HostingCalls.Core.Common;
 using HostingCalls.Core.Invitations;
 using HostingCalls.Core.Notifications;
@@ -16,10 +17,10 @@ public sealed class TableInvitationStore(StorageClients storage) : IInvitationSt
     private const string End = "invitation}";
     private readonly TableClient _table = storage.Tables.GetTableClient(StorageNames.OffersTable);
 
-    public async Task<Stored<Invitation>> AddAsync(Invitation invitation, Notification email, CancellationToken cancellationToken)
+    public async Task<Stored<Invitation>> AddAsync(Invitation invitation, Notification email, AuditEntry audit, CancellationToken cancellationToken)
     {
         var response = await _table.SubmitTransactionAsync(
-            [new(TableTransactionActionType.Add, ToEntity(invitation)), new(TableTransactionActionType.Add, NotificationEntity.From(email))],
+            [new(TableTransactionActionType.Add, ToEntity(invitation)), new(TableTransactionActionType.Add, NotificationEntity.From(email)), AuditEntity.JournalAction(audit)],
             cancellationToken);
         return new Stored<Invitation>(invitation, response.Value[0].Headers.ETag!.Value.ToString());
     }
@@ -42,11 +43,12 @@ public sealed class TableInvitationStore(StorageClients storage) : IInvitationSt
         return found;
     }
 
-    public Task<Stored<Invitation>> ReplaceAsync(Invitation invitation, string etag, CancellationToken cancellationToken) =>
+    public Task<Stored<Invitation>> ReplaceAsync(Invitation invitation, string etag, AuditEntry audit, CancellationToken cancellationToken) =>
         TableErrors.GuardedAsync("invitation", async () =>
         {
-            var response = await _table.UpdateEntityAsync(ToEntity(invitation), new ETag(etag), TableUpdateMode.Replace, cancellationToken);
-            return new Stored<Invitation>(invitation, response.Headers.ETag!.Value.ToString());
+            var response = await _table.SubmitTransactionAsync(
+                [new(TableTransactionActionType.UpdateReplace, ToEntity(invitation), new ETag(etag)), AuditEntity.JournalAction(audit)], cancellationToken);
+            return new Stored<Invitation>(invitation, response.Value[0].Headers.ETag!.Value.ToString());
         });
 
     private static TableEntity ToEntity(Invitation invitation) => new(invitation.CallId, Prefix + invitation.Id)

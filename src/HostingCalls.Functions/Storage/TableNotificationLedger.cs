@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using HostingCalls.Core.Audit;
 using HostingCalls.Core.Common;
 using HostingCalls.Core.Notifications;
 
@@ -71,7 +72,7 @@ public sealed class TableNotificationLedger(StorageClients storage) : INotificat
     public async Task<IReadOnlyList<Stored<Notification>>> FindAllAsync(string callId, IReadOnlyCollection<string> notificationIds, CancellationToken cancellationToken) =>
         [.. (await RowReads.FindAllAsync(_table, callId, [.. notificationIds.Select(NotificationEntity.RowKeyOf)], cancellationToken)).Select(ToStored)];
 
-    public async Task<IReadOnlyList<string>?> TryReplaceAllAsync(IReadOnlyList<Stored<Notification>> changes, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>?> TryReplaceAllAsync(IReadOnlyList<Stored<Notification>> changes, IReadOnlyList<AuditEntry?>? audits, CancellationToken cancellationToken)
     {
         if (changes.Count == 0)
         {
@@ -80,9 +81,12 @@ public sealed class TableNotificationLedger(StorageClients storage) : INotificat
 
         try
         {
+            // The moves first, then their audit entries (at most 49 of each: NotificationBatch.MaxSize).
             var response = await _table.SubmitTransactionAsync(
-                changes.Select(c => new TableTransactionAction(TableTransactionActionType.UpdateReplace, NotificationEntity.From(c.Value), new ETag(c.ETag))), cancellationToken);
-            return [.. response.Value.Select(r => r.Headers.ETag!.Value.ToString())];
+                changes.Select(c => new TableTransactionAction(TableTransactionActionType.UpdateReplace, NotificationEntity.From(c.Value), new ETag(c.ETag)))
+                    .Concat((audits ?? []).OfType<AuditEntry>().Select(AuditEntity.JournalAction)),
+                cancellationToken);
+            return [.. response.Value.Take(changes.Count).Select(r => r.Headers.ETag!.Value.ToString())];
         }
         catch (TableTransactionFailedException exception) when (exception.Status is TableErrors.PreconditionFailed or 404)
         {
@@ -90,12 +94,20 @@ public sealed class TableNotificationLedger(StorageClients storage) : INotificat
         }
     }
 
-    public async Task<string?> TryReplaceAsync(Notification notification, string etag, CancellationToken cancellationToken)
+    public async Task<string?> TryReplaceAsync(Notification notification, string etag, AuditEntry? audit, CancellationToken cancellationToken)
     {
         try
         {
-            var response = await _table.UpdateEntityAsync(NotificationEntity.From(notification), new ETag(etag), TableUpdateMode.Replace, cancellationToken);
-            return response.Headers.ETag!.Value.ToString();
+            if (audit is null)
+            {
+                var response = await _table.UpdateEntityAsync(NotificationEntity.From(notification), new ETag(etag), TableUpdateMode.Replace, cancellationToken);
+                return response.Headers.ETag!.Value.ToString();
+            }
+
+            // The move and its audit entry together: never one without the other.
+            var moved = await _table.SubmitTransactionAsync(
+                [new(TableTransactionActionType.UpdateReplace, NotificationEntity.From(notification), new ETag(etag)), AuditEntity.JournalAction(audit)], cancellationToken);
+            return moved.Value[0].Headers.ETag!.Value.ToString();
         }
         catch (RequestFailedException exception) when (exception.Status is TableErrors.PreconditionFailed or 404)
         {

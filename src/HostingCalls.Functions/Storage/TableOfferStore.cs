@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using HostingCalls.Core.Audit;
 using HostingCalls.Core.Common;
 using HostingCalls.Core.Notifications;
 using HostingCalls.Core.Offers;
@@ -8,8 +9,9 @@ namespace HostingCalls.Functions.Storage;
 
 /// <summary>
 /// Offers in the <c>offers</c> table, partitioned by call. Row keys are made of server ids and hashes only:
-/// <c>offer|{offerId}</c>, <c>key|{memberState}|{sha256 of the Idempotency-Key}</c>, <c>notification|{id}</c>.
-/// Each change is one entity-group transaction, so the offer, its key and its notification land together or not at all.
+/// <c>offer|{offerId}</c>, <c>key|{memberState}|{sha256 of the Idempotency-Key}</c>, <c>notification|{id}</c>,
+/// <c>journal|{eventId}</c>. Each change is one entity-group transaction, so the offer, its key, its notification and
+/// its audit entry land together or not at all.
 /// </summary>
 public sealed class TableOfferStore(StorageClients storage) : IOfferStore
 {
@@ -63,12 +65,13 @@ public sealed class TableOfferStore(StorageClients storage) : IOfferStore
             : null;
     }
 
-    public async Task<Stored<Offer>?> AddAsync(Offer offer, IdempotencyKey? key, Notification receipt, CancellationToken cancellationToken)
+    public async Task<Stored<Offer>?> AddAsync(Offer offer, IdempotencyKey? key, Notification receipt, AuditEntry audit, CancellationToken cancellationToken)
     {
         var actions = new List<TableTransactionAction>
         {
             new(TableTransactionActionType.Add, ToEntity(offer)),
             new(TableTransactionActionType.Add, NotificationEntity.From(receipt)),
+            AuditEntity.JournalAction(audit),
         };
         if (key is not null)
         {
@@ -87,14 +90,18 @@ public sealed class TableOfferStore(StorageClients storage) : IOfferStore
         }
         catch (TableTransactionFailedException exception) when (key is not null && exception.Status == TableErrors.Conflict)
         {
-            // Only the key can already exist: offer and notification ids are new.
+            // Only the key can already exist: offer, notification and audit ids are new.
             return null;
         }
     }
 
-    public async Task<Stored<Offer>> ReplaceAsync(Offer offer, string etag, Notification? notification, CancellationToken cancellationToken)
+    public async Task<Stored<Offer>> ReplaceAsync(Offer offer, string etag, Notification? notification, AuditEntry audit, CancellationToken cancellationToken)
     {
-        var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpdateReplace, ToEntity(offer), new ETag(etag)) };
+        var actions = new List<TableTransactionAction>
+        {
+            new(TableTransactionActionType.UpdateReplace, ToEntity(offer), new ETag(etag)),
+            AuditEntity.JournalAction(audit),
+        };
         if (notification is not null)
         {
             actions.Add(new(TableTransactionActionType.Add, NotificationEntity.From(notification)));

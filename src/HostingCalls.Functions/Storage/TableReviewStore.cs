@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using HostingCalls.Core.Audit;
 using HostingCalls.Core.Common;
 using HostingCalls.Core.Reviews;
 
@@ -7,7 +8,8 @@ namespace HostingCalls.Functions.Storage;
 
 /// <summary>
 /// Reviews in their call's partition of the offers table: <c>review|{offerId}|{sha256 of the reviewer id}</c>, and
-/// one row <c>reviews</c> holding the call's reviews revision, advanced in the same transaction as each review.
+/// one row <c>reviews</c> holding the call's reviews revision, advanced in the same transaction as each review and its
+/// audit entry.
 /// </summary>
 public sealed class TableReviewStore(StorageClients storage) : IReviewStore
 {
@@ -22,7 +24,7 @@ public sealed class TableReviewStore(StorageClients storage) : IReviewStore
         return response.HasValue ? ToStored(response.Value!) : null;
     }
 
-    public async Task<Stored<Review>> SaveAsync(Review review, string? etag, CancellationToken cancellationToken)
+    public async Task<Stored<Review>> SaveAsync(Review review, string? etag, AuditEntry audit, CancellationToken cancellationToken)
     {
         var entity = new TableEntity(review.CallId, RowKeyOf(review.OfferId, review.ReviewerId))
         {
@@ -46,6 +48,7 @@ public sealed class TableReviewStore(StorageClients storage) : IReviewStore
                 revision.HasValue
                     ? new(TableTransactionActionType.UpdateReplace, next, revision.Value!.ETag)
                     : new(TableTransactionActionType.Add, next),
+                AuditEntity.JournalAction(audit),
             ];
             try
             {

@@ -1,3 +1,4 @@
+using HostingCalls.Core.Audit;
 using HostingCalls.Core.Common;
 using HostingCalls.Core.Invitations;
 using HostingCalls.Core.Notifications;
@@ -13,7 +14,7 @@ internal sealed class InMemoryInvitationStore(InMemoryNotificationLedger ledger)
 
     public int Reads { get; private set; }
 
-    public async Task<Stored<Invitation>> AddAsync(Invitation invitation, Notification email, CancellationToken cancellationToken)
+    public async Task<Stored<Invitation>> AddAsync(Invitation invitation, Notification email, AuditEntry audit, CancellationToken cancellationToken)
     {
         await ledger.RecordAsync([email], cancellationToken);
         return _rows[invitation.Id] = new(invitation, $"etag-{++_version}");
@@ -28,7 +29,7 @@ internal sealed class InMemoryInvitationStore(InMemoryNotificationLedger ledger)
     public Task<IReadOnlyList<Stored<Invitation>>> ListAsync(string callId, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<Stored<Invitation>>>([.. _rows.Values.Where(r => r.Value.CallId == callId)]);
 
-    public Task<Stored<Invitation>> ReplaceAsync(Invitation invitation, string etag, CancellationToken cancellationToken)
+    public Task<Stored<Invitation>> ReplaceAsync(Invitation invitation, string etag, AuditEntry audit, CancellationToken cancellationToken)
     {
         if (_rows[invitation.Id].ETag != etag)
         {

@@ -1,3 +1,4 @@
+using HostingCalls.Core.Audit;
 using HostingCalls.Core.Common;
 using HostingCalls.Core.Notifications;
 
@@ -53,7 +54,7 @@ internal sealed class InMemoryNotificationLedger : INotificationLedger
         Task.FromResult<IReadOnlyList<Stored<Notification>>>([.. notificationIds.Where(_rows.ContainsKey).Select(id => _rows[id])]);
 
     /// <summary>All or nothing, as the table's transaction: one stale ETag changes none of them.</summary>
-    public Task<IReadOnlyList<string>?> TryReplaceAllAsync(IReadOnlyList<Stored<Notification>> changes, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<string>?> TryReplaceAllAsync(IReadOnlyList<Stored<Notification>> changes, IReadOnlyList<AuditEntry?>? audits, CancellationToken cancellationToken)
     {
         if (changes.Any(c => !_rows.TryGetValue(c.Value.Id, out var row) || row.ETag != c.ETag))
         {
@@ -67,18 +68,26 @@ internal sealed class InMemoryNotificationLedger : INotificationLedger
             _rows[change.Value.Id] = new(change.Value, etags[^1]);
         }
 
+        Audited.AddRange((audits ?? []).OfType<AuditEntry>());
+
         return Task.FromResult<IReadOnlyList<string>?>(etags);
     }
 
-    public Task<string?> TryReplaceAsync(Notification notification, string etag, CancellationToken cancellationToken)
+    public Task<string?> TryReplaceAsync(Notification notification, string etag, CancellationToken cancellationToken) =>
+        TryReplaceAsync(notification, etag, null, cancellationToken);
+
+    /// <summary>Every audit entry written with a move, in order.</summary>
+    public List<AuditEntry> Audited { get; } = [];
+
+    public Task<string?> TryReplaceAsync(Notification notification, string etag, AuditEntry? audit, CancellationToken cancellationToken)
     {
         lock (_rows)
         {
-            return TryReplace(notification, etag);
+            return TryReplace(notification, etag, audit);
         }
     }
 
-    private Task<string?> TryReplace(Notification notification, string etag)
+    private Task<string?> TryReplace(Notification notification, string etag, AuditEntry? audit)
     {
         if (!_rows.TryGetValue(notification.Id, out var row) || row.ETag != etag)
         {
@@ -87,6 +96,11 @@ internal sealed class InMemoryNotificationLedger : INotificationLedger
 
         var next = NextETag();
         _rows[notification.Id] = new(notification, next);
+        if (audit is not null)
+        {
+            Audited.Add(audit);
+        }
+
         return Task.FromResult<string?>(next);
     }
 

@@ -1,4 +1,5 @@
 using HostingCalls.Core.Access;
+using HostingCalls.Core.Audit;
 using HostingCalls.Core.Calls;
 using HostingCalls.Core.Common;
 using HostingCalls.Core.Notifications;
@@ -32,9 +33,9 @@ public class OfferServiceTests
     public async Task A_submission_stores_the_offer_with_its_receipt_and_queues_the_receipt()
     {
         Notification? receipt = null;
-        _offers.Setup(o => o.AddAsync(It.IsAny<Offer>(), null, It.IsAny<Notification>(), It.IsAny<CancellationToken>()))
-            .Callback<Offer, IdempotencyKey?, Notification, CancellationToken>((_, _, n, _) => { receipt = n; _ledger.RecordAsync([n], default); })
-            .ReturnsAsync((Offer o, IdempotencyKey? _, Notification _, CancellationToken _) => new Stored<Offer>(o, "etag-1"));
+        _offers.Setup(o => o.AddAsync(It.IsAny<Offer>(), null, It.IsAny<Notification>(), It.IsAny<AuditEntry>(), It.IsAny<CancellationToken>()))
+            .Callback<Offer, IdempotencyKey?, Notification, AuditEntry, CancellationToken>((_, _, n, _, _) => { receipt = n; _ledger.RecordAsync([n], default); })
+            .ReturnsAsync((Offer o, IdempotencyKey? _, Notification _, AuditEntry _, CancellationToken _) => new Stored<Offer>(o, "etag-1"));
 
         var (view, replayed) = await _service.SubmitAsync(Kenya, _call.Id, Samples.Offer(), null, default);
 
@@ -50,9 +51,9 @@ public class OfferServiceTests
     public async Task A_queue_that_is_down_does_not_lose_the_offer_the_receipt_waits_in_the_ledger()
     {
         Notification? receipt = null;
-        _offers.Setup(o => o.AddAsync(It.IsAny<Offer>(), null, It.IsAny<Notification>(), It.IsAny<CancellationToken>()))
-            .Callback<Offer, IdempotencyKey?, Notification, CancellationToken>((_, _, n, _) => { receipt = n; _ledger.RecordAsync([n], default); })
-            .ReturnsAsync((Offer o, IdempotencyKey? _, Notification _, CancellationToken _) => new Stored<Offer>(o, "etag-1"));
+        _offers.Setup(o => o.AddAsync(It.IsAny<Offer>(), null, It.IsAny<Notification>(), It.IsAny<AuditEntry>(), It.IsAny<CancellationToken>()))
+            .Callback<Offer, IdempotencyKey?, Notification, AuditEntry, CancellationToken>((_, _, n, _, _) => { receipt = n; _ledger.RecordAsync([n], default); })
+            .ReturnsAsync((Offer o, IdempotencyKey? _, Notification _, AuditEntry _, CancellationToken _) => new Stored<Offer>(o, "etag-1"));
         _queue.Setup(q => q.EnqueueAsync(It.IsAny<NotificationMessage>(), It.IsAny<CancellationToken>())).ThrowsAsync(new IOException("queue down"));
 
         var (view, _) = await _service.SubmitAsync(Kenya, _call.Id, Samples.Offer(), null, default);
@@ -67,9 +68,9 @@ public class OfferServiceTests
         Offer? first = null;
         IdempotencyKey? key = null;
         _offers.Setup(o => o.FindKeyAsync(_call.Id, "KEN", It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(() => key);
-        _offers.Setup(o => o.AddAsync(It.IsAny<Offer>(), It.IsAny<IdempotencyKey?>(), It.IsAny<Notification>(), It.IsAny<CancellationToken>()))
-            .Callback<Offer, IdempotencyKey?, Notification, CancellationToken>((o, k, _, _) => (first, key) = (o, k))
-            .ReturnsAsync((Offer o, IdempotencyKey? _, Notification _, CancellationToken _) => new Stored<Offer>(o, "etag-1"));
+        _offers.Setup(o => o.AddAsync(It.IsAny<Offer>(), It.IsAny<IdempotencyKey?>(), It.IsAny<Notification>(), It.IsAny<AuditEntry>(), It.IsAny<CancellationToken>()))
+            .Callback<Offer, IdempotencyKey?, Notification, AuditEntry, CancellationToken>((o, k, _, _, _) => (first, key) = (o, k))
+            .ReturnsAsync((Offer o, IdempotencyKey? _, Notification _, AuditEntry _, CancellationToken _) => new Stored<Offer>(o, "etag-1"));
         _offers.Setup(o => o.FindAsync(_call.Id, It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(() => new Stored<Offer>(first!, "etag-1"));
 
@@ -79,7 +80,7 @@ public class OfferServiceTests
 
         Assert.True(retry.Replayed);
         Assert.Equal(original.Offer.Id, retry.Offer.Id);
-        _offers.Verify(o => o.AddAsync(It.IsAny<Offer>(), It.IsAny<IdempotencyKey?>(), It.IsAny<Notification>(), It.IsAny<CancellationToken>()), Times.Once);
+        _offers.Verify(o => o.AddAsync(It.IsAny<Offer>(), It.IsAny<IdempotencyKey?>(), It.IsAny<Notification>(), It.IsAny<AuditEntry>(), It.IsAny<CancellationToken>()), Times.Once);
         Assert.DoesNotContain("key-1", key!.KeyHash);
     }
 
@@ -87,7 +88,7 @@ public class OfferServiceTests
     public async Task The_same_key_with_a_different_offer_is_refused_with_422_and_stores_nothing()
     {
         // The key is taken: the optimistic add finds it so and the first request's key says another offer.
-        _offers.Setup(o => o.AddAsync(It.IsAny<Offer>(), It.IsAny<IdempotencyKey?>(), It.IsAny<Notification>(), It.IsAny<CancellationToken>()))
+        _offers.Setup(o => o.AddAsync(It.IsAny<Offer>(), It.IsAny<IdempotencyKey?>(), It.IsAny<Notification>(), It.IsAny<AuditEntry>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((Stored<Offer>?)null);
         _offers.Setup(o => o.FindKeyAsync(_call.Id, "KEN", It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new IdempotencyKey("KEN", "hash", "hash-of-another-offer", "0190c0de00007000800000000000aaaa"));
@@ -104,8 +105,8 @@ public class OfferServiceTests
         IdempotencyKey? winnerKey = null;
         _offers.Setup(o => o.FindKeyAsync(_call.Id, "KEN", It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(() => winnerKey);
-        _offers.Setup(o => o.AddAsync(It.IsAny<Offer>(), It.IsAny<IdempotencyKey?>(), It.IsAny<Notification>(), It.IsAny<CancellationToken>()))
-            .Callback<Offer, IdempotencyKey?, Notification, CancellationToken>((o, k, _, _) => (winner, winnerKey) = (o with { Id = "0190c0de00007000800000000000ffff" }, k! with { OfferId = "0190c0de00007000800000000000ffff" }))
+        _offers.Setup(o => o.AddAsync(It.IsAny<Offer>(), It.IsAny<IdempotencyKey?>(), It.IsAny<Notification>(), It.IsAny<AuditEntry>(), It.IsAny<CancellationToken>()))
+            .Callback<Offer, IdempotencyKey?, Notification, AuditEntry, CancellationToken>((o, k, _, _, _) => (winner, winnerKey) = (o with { Id = "0190c0de00007000800000000000ffff" }, k! with { OfferId = "0190c0de00007000800000000000ffff" }))
             .ReturnsAsync((Stored<Offer>?)null);
         _offers.Setup(o => o.FindAsync(_call.Id, "0190c0de00007000800000000000ffff", It.IsAny<CancellationToken>()))
             .ReturnsAsync(() => new Stored<Offer>(winner!, "etag-w"));

@@ -107,6 +107,8 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : IAsyncLif
         yield return new("AnswerAsHost", () => LocalRequest.Post(new { confirm = true }), r => App.Decisions.AnswerAsHost(r, _callId, _offerId, default), [401, 409, 404, 403, 403], 404);
         yield return new("ListNotifications", LocalRequest.Get, r => App.Notifications.ListNotifications(r, _callId, default), [401, 403, 403, 403, 200], 403);
         yield return new("RedriveNotification", () => LocalRequest.Post().IfMatch(StaleETag), r => App.Notifications.RedriveNotification(r, _callId, $"{_offerId}-receipt-1", default), [401, 403, 403, 403, 409], 403);
+        yield return new("GetAuditTrail", LocalRequest.Get, r => App.Audit.GetAuditTrail(r, _callId, default), [401, 403, 403, 403, 200], 403);
+        yield return new("VerifyAuditTrail", LocalRequest.Get, r => App.Audit.VerifyAuditTrail(r, _callId, default), [401, 403, 403, 403, 200], 403);
         yield return new("ReceiveSendGridEvents (unsigned)", () => LocalRequest.Raw("POST", "[]"), r => App.Notifications.ReceiveSendGridEvents(r, default), [401, 401, 401, 401, 401], 401);
         yield return new("InviteFocalPoint", () => LocalRequest.Post(invitation), r => App.Invitations.InviteFocalPoint(r, _callId, default), [401, 403, 403, 403, 201], 403);
         yield return new("ListInvitations", LocalRequest.Get, r => App.Invitations.ListInvitations(r, _callId, default), [401, 403, 403, 403, 200], 403);

@@ -130,7 +130,7 @@ public sealed class CallClosingTimerTests(AzuriteFixture azurite, ITestOutputHel
             SubmittedBy = "dev-BRA",
             UpdatedAt = Deadline,
         };
-        await _app.Service<IOfferStore>().AddAsync(late, null, Notification.About(late, NotificationKind.Receipt, Deadline), default);
+        await _app.Service<IOfferStore>().AddAsync(late, null, Notification.About(late, NotificationKind.Receipt, Deadline), HostingCalls.Core.Audit.AuditEntries.OfferSubmitted(late, HostingCalls.Core.Audit.AuditActor.MemberState("BRA"), _app.Clock), default);
 
         _app.Clock.Advance(TimeSpan.FromMinutes(1));
         await RunTimer();

@@ -1,3 +1,4 @@
+using HostingCalls.Core.Audit;
 using HostingCalls.Core.Common;
 using Microsoft.Extensions.Logging;
 
@@ -88,7 +89,7 @@ public sealed partial class DeliveryTracker(INotificationLedger ledger, IDeliver
                 MessageId = n.MessageId ?? delivery.MessageId,
                 LastError = next is NotificationStatus.Bounced or NotificationStatus.Dropped ? delivery.Reason : n.LastError,
             };
-            if (await ledger.TryReplaceAsync(moved, stored.ETag, cancellationToken) is not null)
+            if (await ledger.TryReplaceAsync(moved, stored.ETag, AuditEntries.NotificationMoved(n, moved, AuditActor.System(AuditEntries.EventWebhook), clock), cancellationToken) is not null)
             {
                 return true;
             }
