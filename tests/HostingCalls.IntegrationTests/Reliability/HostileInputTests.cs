@@ -105,6 +105,8 @@ public sealed class HostileInputTests(AzuriteFixture azurite, ITestOutputHelper 
             ["ListInvitations"] = new(Callers.Secretariat, open, OpenClock: true),
             ["RevokeInvitation"] = new(Callers.Secretariat, new(open) { ["invitationId"] = _ids["invitation"] }, IfMatch: _ids["invitationEtag"], OpenClock: true),
             ["GetMe"] = new(Callers.Kenya, [], Public: true),
+            ["GetAuditTrail"] = new(Callers.Secretariat, ranked, Query: new() { ["from"] = "1", ["limit"] = "10" }),
+            ["VerifyAuditTrail"] = new(Callers.Secretariat, ranked),
             ["GetOpenApiDocument"] = new("", [], Public: true),
             ["ServePortal"] = new("", new() { ["path"] = "index.html" }, Public: true),
             ["ReceiveSendGridEvents"] = new("", [], """[{"email":"a@b.example","timestamp":1698796800,"event":"delivered","sg_event_id":"e1"}]""", Public: true),

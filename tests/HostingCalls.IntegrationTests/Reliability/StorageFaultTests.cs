@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Azure.Data.Tables;
+using HostingCalls.Core.Audit;
 using HostingCalls.Functions.Storage;
 using HostingCalls.IntegrationTests.Support;
 using Xunit.Abstractions;
@@ -86,11 +87,12 @@ public sealed class StorageFaultTests(ITestOutputHelper output)
 
     private sealed record Stored(int Offers, Dictionary<string, int> Cities, int HalfWritten);
 
-    /// <summary>The call's offers by city, and how many offers lack their receipt or keys lack their offer.</summary>
+    /// <summary>The call's offers by city, and how many offers lack their receipt or audit entry, or keys lack their offer.</summary>
     private static async Task<Stored> StoredAsync(LocalApp app, string callId)
     {
         var offers = new Dictionary<string, string>();
         var receipts = new HashSet<string>();
+        var audited = new HashSet<string>();
         var keys = new List<string>();
         await foreach (var row in app.Storage.Tables.GetTableClient(StorageNames.OffersTable).QueryAsync<TableEntity>(e => e.PartitionKey == callId))
         {
@@ -107,9 +109,16 @@ public sealed class StorageFaultTests(ITestOutputHelper output)
             {
                 keys.Add(row.GetString("OfferId"));
             }
+            else if ((row.RowKey.StartsWith("journal|", StringComparison.Ordinal) || row.RowKey.StartsWith("audit|", StringComparison.Ordinal))
+                && System.Text.Json.JsonDocument.Parse(row.GetString("Entry")).RootElement is var entry
+                && entry.GetProperty("action").GetString() == nameof(AuditAction.OfferSubmitted))
+            {
+                // Pending in the journal or already chained: either way the entry exists.
+                audited.Add(entry.GetProperty("subject").GetString()!);
+            }
         }
 
-        var halfWritten = offers.Keys.Count(o => !receipts.Contains(o)) + keys.Count(k => !offers.ContainsKey(k)) + receipts.Count(r => !offers.ContainsKey(r));
+        var halfWritten = offers.Keys.Count(o => !receipts.Contains(o) || !audited.Contains(o)) + audited.Count(a => !offers.ContainsKey(a)) + keys.Count(k => !offers.ContainsKey(k)) + receipts.Count(r => !offers.ContainsKey(r));
         return new Stored(offers.Count, offers.Values.GroupBy(c => c).ToDictionary(g => g.Key, g => g.Count()), halfWritten);
     }
 }

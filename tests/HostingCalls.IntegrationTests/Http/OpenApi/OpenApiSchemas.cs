@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using HostingCalls.Core.Access;
+using HostingCalls.Core.Audit;
 using HostingCalls.Core.Calls;
 using HostingCalls.Core.Decisions;
 using HostingCalls.Core.Invitations;
@@ -29,6 +30,7 @@ public static class OpenApiSchemas
         typeof(DecisionInput), typeof(HostResponseInput), typeof(MeetingDecision),
         typeof(NotificationView),
         typeof(InvitationInput), typeof(InvitationView), typeof(CallerView),
+        typeof(AuditPage), typeof(AuditVerification),
     ];
 
     /// <summary>Schemas written by hand in the document, not made from a type.</summary>
