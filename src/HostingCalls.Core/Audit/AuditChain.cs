@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace HostingCalls.Core.Audit;
@@ -19,14 +20,17 @@ public static class AuditChain
 
     public static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
+    private static readonly JsonWriterOptions CanonicalJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>
     /// The canonical text of an entry: compact JSON, members in this fixed order, details sorted by key (ordinal),
-    /// the time in UTC with seven decimals. Anyone can recompute a hash from the entry as the API shows it.
+    /// the time in UTC with seven decimals, only what JSON requires escaped (so "→" is written as itself, as any JSON
+    /// library writes it). Anyone can recompute a hash from the entry as the API shows it.
     /// </summary>
     public static string Canonical(long sequence, string previousHash, AuditEntry entry)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        using (var json = new Utf8JsonWriter(buffer, CanonicalJson))
         {
             json.WriteStartObject();
             json.WriteNumber("v", 1);

@@ -13,9 +13,10 @@ public sealed record AuditEntryView(
     IReadOnlyDictionary<string, string> Details,
     string EventId,
     string PreviousHash,
-    string Hash)
+    string Hash,
+    bool AfterTheFact)
 {
     public static AuditEntryView Of(SealedAuditEntry sealedEntry) => new(
         sealedEntry.Sequence, sealedEntry.Entry.At, sealedEntry.Entry.Actor, sealedEntry.Entry.Action, sealedEntry.Entry.Subject,
-        sealedEntry.Entry.Details, sealedEntry.Entry.EventId, sealedEntry.PreviousHash, sealedEntry.Hash);
+        sealedEntry.Entry.Details, sealedEntry.Entry.EventId, sealedEntry.PreviousHash, sealedEntry.Hash, sealedEntry.Entry.AfterTheFact);
 }

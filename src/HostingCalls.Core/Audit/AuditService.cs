@@ -63,10 +63,14 @@ public sealed partial class AuditService(ICallStore calls, IAuditTrail trail, Ti
     {
         for (var attempt = 1; ; attempt++)
         {
+            // The call before the journal: a writer that moved the call and then journaled its entry is seen with it.
+            var cutoff = clock.GetUtcNow() - RestoreAfter;
+            var call = await calls.FindAsync(callId, cancellationToken);
             var head = await trail.HeadAsync(callId, cancellationToken);
             var pending = await trail.PendingAsync(callId, cancellationToken);
-            var cutoff = clock.GetUtcNow() - RestoreAfter;
-            var implied = await calls.FindAsync(callId, cancellationToken) is { } call
+            // Restored only once the call's last change is that old, so a writer still between its update and its
+            // entry (whatever time the entry carries) is never overtaken by a restore.
+            var implied = call is not null && call.Value.UpdatedAt <= cutoff
                 ? CallAudit.ImpliedBy(call.Value).Where(e => e.At <= cutoff).ToList()
                 : [];
             var chainedAfterTheFact = implied.Count > 0 || pending.Any(e => e.AfterTheFact)
@@ -122,7 +126,11 @@ public sealed partial class AuditService(ICallStore calls, IAuditTrail trail, Ti
             throw Rejection.Invalid("limit", $"At most {MaxPageSize} entries a page.");
         }
 
-        await RecordAndSealAsync([], call.Id, cancellationToken); // a trail that cannot be extended (its head removed) is still read
+        if (from is null or 1)
+        {
+            await RecordAndSealAsync([], call.Id, cancellationToken); // a trail that cannot be extended (its head removed) is still read
+        }
+
         var head = (await trail.HeadAsync(call.Id, cancellationToken))?.Value;
         var start = from ?? 1;
         var records = await trail.ReadAsync(call.Id, start, limit ?? 100, cancellationToken);
@@ -140,13 +148,7 @@ public sealed partial class AuditService(ICallStore calls, IAuditTrail trail, Ti
         caller.EnsureSecretariat();
         var call = (await calls.FindVisibleAsync(caller, callId, cancellationToken)).Value;
         await RecordAndSealAsync([], call.Id, cancellationToken); // and verified
-        var head = await trail.HeadAsync(call.Id, cancellationToken);
-        var records = new List<AuditRecord>();
-        await foreach (var record in trail.ReadAllAsync(call.Id, cancellationToken))
-        {
-            records.Add(record);
-        }
-
+        var (head, records) = await ReadConsistentlyAsync(call.Id, cancellationToken);
         var verification = AuditChain.Verify(call.Id, records, head?.Value, clock.GetUtcNow());
         if (!verification.Ok)
         {
@@ -154,6 +156,29 @@ public sealed partial class AuditService(ICallStore calls, IAuditTrail trail, Ti
         }
 
         return verification;
+    }
+
+    /// <summary>
+    /// The head and every entry as of one moment: a seal landing between the two reads (the timer, a transition) would
+    /// otherwise look like entries beyond the head or missing below it, so the reads are repeated until the head held still.
+    /// </summary>
+    private async Task<(Stored<AuditHead>? Head, List<AuditRecord> Records)> ReadConsistentlyAsync(string callId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var head = await trail.HeadAsync(callId, cancellationToken);
+            var records = new List<AuditRecord>();
+            await foreach (var record in trail.ReadAllAsync(callId, cancellationToken))
+            {
+                records.Add(record);
+            }
+
+            var after = await trail.HeadAsync(callId, cancellationToken);
+            if (after?.ETag == head?.ETag || attempt == Attempts)
+            {
+                return (head, records);
+            }
+        }
     }
 
     /// <summary>Appends the candidates in batches that fit a transaction; null when another sealer got there first.</summary>

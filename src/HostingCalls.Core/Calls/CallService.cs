@@ -73,10 +73,11 @@ public sealed class CallService(ICallStore calls, AuditService audit, TimeProvid
     }
 
     /// <summary>The calls open for offers now, soonest deadline first.</summary>
-    public async Task<IReadOnlyList<Call>> ListOpenAsync(CancellationToken cancellationToken)
+    /// <summary>The calls accepting offers; a focal point invited to one call sees only that one.</summary>
+    public async Task<IReadOnlyList<Call>> ListOpenAsync(Caller caller, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var open = await calls.ListAsync(CallStatus.Open, cancellationToken);
-        return [.. open.Select(s => s.Value).Where(c => c.LastAcceptedAt >= now).OrderBy(c => c.Deadline).ThenBy(c => c.Id, StringComparer.Ordinal)];
+        return [.. open.Select(s => s.Value).Where(c => c.LastAcceptedAt >= now && c.IsVisibleTo(caller)).OrderBy(c => c.Deadline).ThenBy(c => c.Id, StringComparer.Ordinal)];
     }
 }

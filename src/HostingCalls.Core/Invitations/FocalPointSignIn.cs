@@ -44,9 +44,11 @@ public sealed class FocalPointSignIn(MemberStateTokens tokens, IInvitationStore 
             && stored.MemberState == claims.MemberState
             && stored.CallId == claims.CallId;
         // Only known invitations are remembered (a signed token names one), and a revoked one stays revoked.
+        // A revocation seen meanwhile (Forget, or another read) is never overwritten by this older read.
         if (stored is not null)
         {
-            _statuses[claims.InvitationId] = (active, active ? now + StatusMemory : DateTimeOffset.MaxValue);
+            var status = (active, active ? now + StatusMemory : DateTimeOffset.MaxValue);
+            _statuses.AddOrUpdate(claims.InvitationId, status, (_, known) => known.Active ? status : known);
         }
 
         return active;

@@ -64,7 +64,7 @@ public sealed class CallFunctions(ApiEndpoint endpoint, CallService calls)
                 return new JsonResponse(listed.Select(CallView.Of).ToList(), StatusCodes.Status200OK);
             }
 
-            var open = await calls.ListOpenAsync(cancellationToken);
+            var open = await calls.ListOpenAsync(caller, cancellationToken);
             return new JsonResponse(open.Select(PublicCallView.Of).ToList(), StatusCodes.Status200OK);
         });
 

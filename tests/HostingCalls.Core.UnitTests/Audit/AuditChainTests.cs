@@ -20,6 +20,18 @@ public sealed class AuditChainTests
     }
 
     [Fact]
+    public void The_canonical_text_escapes_only_what_JSON_requires_so_any_JSON_library_recomputes_it()
+    {
+        var entry = Entry(1) with { Details = new Dictionary<string, string> { ["status"] = "Draft→Open", ["note"] = "a+b <c> & 'd' \"e\"" } };
+
+        var canonical = AuditChain.Canonical(1, AuditChain.Genesis(CallId), entry);
+
+        Assert.Contains("\"status\":\"Draft→Open\"", canonical, StringComparison.Ordinal);
+        Assert.Contains("\"note\":\"a+b <c> & 'd' \\\"e\\\"\"", canonical, StringComparison.Ordinal);
+        Assert.Equal(canonical, System.Text.Json.Nodes.JsonNode.Parse(canonical)!.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+    }
+
+    [Fact]
     public void A_whole_chain_verifies_with_its_count_and_head_hash()
     {
         var (records, head) = Stored();

@@ -85,6 +85,8 @@ public sealed class InvitationFunctionsTests(AzuriteFixture azurite) : IAsyncLif
         Assert.Equal(404, (await App.SendAsync(LocalRequest.Get().Invited(kenya.Token), r => App.Offers.ListOffers(r, otherCall, default))).Status);
         Assert.Equal(404, (await App.SendAsync(LocalRequest.Get().Invited(kenya.Token), r => App.Calls.GetCall(r, otherCall, default))).Status);
         Assert.Equal(200, (await App.SendAsync(LocalRequest.Get().Invited(kenya.Token), r => App.Calls.GetCall(r, _callId, default))).Status);
+        var open = await App.SendAsync(LocalRequest.Get().Invited(kenya.Token), r => App.Calls.ListOpenCalls(r, default));
+        Assert.Equal(_callId, Assert.Single(open.Json.EnumerateArray()).GetProperty("id").GetString()); // the other open call is not there for them
         var listed = await App.SendAsync(LocalRequest.Get().As("member-state KEN"), r => App.Offers.ListOffers(r, otherCall, default));
         Assert.Single(listed.Json.EnumerateArray());
     }

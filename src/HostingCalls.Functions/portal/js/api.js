@@ -7,7 +7,7 @@ const actAsKey = 'hostingcalls.actAs';
 export function takeInvitationFromLink() {
   const match = /(?:^#|[&#])invitation=([^&]+)/.exec(location.hash);
   if (!match) return;
-  sessionStorage.setItem(tokenKey, decodeURIComponent(match[1]));
+  sessionStorage.setItem(tokenKey, match[1]); // base64url and dots: nothing to decode
   history.replaceState(null, '', `${location.pathname}${location.search}#/`);
 }
 
@@ -66,6 +66,10 @@ export async function download(path, fileName) {
 export async function whoAmI() {
   const me = await api('GET', 'me');
   if (me.ok && me.data) return me.data;
-  if (me.status === 401 && session.token) return { role: 'Anonymous', id: 'anonymous', invitationRefused: me.data?.detail ?? '' };
+  if (me.status === 401 && session.token) {
+    // Said once, then forgotten: a dead token would otherwise refuse every later page of this tab.
+    sessionStorage.removeItem(tokenKey);
+    return { role: 'Anonymous', id: 'anonymous', invitationRefused: me.data?.detail ?? '' };
+  }
   return { role: 'Anonymous', id: 'anonymous' };
 }

@@ -25,10 +25,15 @@ function renderNav() {
   document.getElementById('who').textContent = who;
 }
 
+// A hand-edited address with a stray '%' is read as typed rather than stopping the page.
+function decodePart(part) {
+  try { return decodeURIComponent(part); } catch { return part; }
+}
+
 async function render() {
   me = await whoAmI();
   renderNav();
-  const parts = (location.hash.replace(/^#/, '') || '/').split('/').map(decodeURIComponent);
+  const parts = (location.hash.replace(/^#/, '') || '/').split('/').map(decodePart);
   if (me.role === 'Secretariat' || me.role === 'Reviewer') return renderSecretariat(main, me, parts);
   if (me.role === 'MemberState') return renderFocal(main, me, parts);
   if (me.invitationRefused !== undefined) return show(main, t('app.invitationRefused'), h('p', {}, t('app.invitationRefusedHelp')), h('p', { class: 'hint' }, me.invitationRefused));
