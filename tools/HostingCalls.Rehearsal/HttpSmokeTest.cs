@@ -30,12 +30,13 @@ public sealed class HttpSmokeTest(
         await progress.StepAsync("The secretariat signs in", async () =>
         {
             await secretariat.PrepareAsync(cancellationToken);
-            var me = await ReadAsync(await ExpectAsync(await SendAsync(HttpMethod.Get, "api/me", secretariat.Apply), 200));
+            var me = await ReadAsync(await ExpectAsync(await SendAsync(HttpMethod.Get, "api/me", secretariat.Apply), 200,
+                $"the sign-in with {secretariat.Description} was refused"));
             var role = me.GetProperty("role").GetString();
             return role == "Secretariat" ? $"{secretariat.Description}; the app says Secretariat {me.GetProperty("id").GetString()}"
                 : throw new InvalidOperationException(role == "Anonymous"
                     ? $"GET /api/me with {secretariat.Description}: the app took the caller as Anonymous (development: is DevelopmentCaller__Enabled true? Azure: was the token issued for the app registration App Service Authentication checks?)."
-                    : $"GET /api/me with {secretariat.Description}: signed in as {role}, not Secretariat: assign yourself the Secretariat app role (README, Deploy) and get a new token.");
+                    : $"GET /api/me with {secretariat.Description}: signed in as {role}, not Secretariat: assign yourself the Secretariat app role and get a new token (README, Smoke test a running app).");
         });
 
         var tokens = await progress.StepAsync("Read the token signing key", async () =>

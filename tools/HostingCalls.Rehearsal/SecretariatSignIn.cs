@@ -51,7 +51,7 @@ public sealed class SecretariatSignIn
             catch (AuthenticationFailedException exception)
             {
                 throw new InvalidOperationException(
-                    $"The Azure CLI gave no token for {scope}: {exception.Message} Sign in with `az login`; the app registration must expose a scope and pre-authorize the Azure CLI, and you need its Secretariat app role (README, Deploy).",
+                    $"The Azure CLI gave no token for {scope}: {exception.Message} Sign in with `az login`; the app registration must expose a scope and pre-authorize the Azure CLI, and you need its Secretariat app role (README, Smoke test a running app).",
                     exception);
             }
         });
