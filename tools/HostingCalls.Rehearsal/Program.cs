@@ -51,7 +51,7 @@ try
 }
 catch (RehearsalFailure failure)
 {
-    Console.Error.WriteLine($"{(options.Smoke is null ? "Rehearsal" : "Smoke test")} FAILED at \"{failure.Step}\": {failure.Message}");
+    Console.Error.WriteLine($"{(options.Smoke is null ? "Rehearsal" : "Smoke test")} FAILED at \"{failure.Step}\": {failure.Why}");
     return 1;
 }
 
