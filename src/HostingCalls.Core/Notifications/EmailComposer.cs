@@ -10,6 +10,8 @@ namespace HostingCalls.Core.Notifications;
 /// <summary>Reads what a notification is about, at send time, and writes its email in the focal point's language.</summary>
 public sealed class EmailComposer(ICallStore calls, IOfferStore offers, IRankingStore rankings, NotificationOptions options, InvitationMail? invitations = null)
 {
+    private readonly DecidedCallOffers _decided = new(offers);
+
     public async Task<OutgoingEmail> ComposeAsync(Notification notification, CancellationToken cancellationToken)
     {
         var call = await CallOfAsync(notification, cancellationToken);
@@ -30,8 +32,8 @@ public sealed class EmailComposer(ICallStore calls, IOfferStore offers, IRanking
     }
 
     /// <summary>
-    /// The emails of several notifications of one call, reading the call, its ranking and the offers once: each
-    /// with its email, or why it cannot be written.
+    /// The emails of several notifications of one call, reading the call, its ranking and the offers once (a decided
+    /// call's offers once for all its batches): each with its email, or why it cannot be written.
     /// </summary>
     public async Task<IReadOnlyList<(Notification Notification, OutgoingEmail? Email, string? Error)>> ComposeAllAsync(
         IReadOnlyList<Notification> notifications, CancellationToken cancellationToken)
@@ -52,8 +54,7 @@ public sealed class EmailComposer(ICallStore calls, IOfferStore offers, IRanking
         }
 
         var ranking = await RankingOfAsync(call, cancellationToken);
-        var offerIds = notifications.Select(n => n.OfferId).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        var found = (await offers.FindAllAsync(call.Id, offerIds, cancellationToken)).ToDictionary(o => o.Value.Id, o => o.Value, StringComparer.Ordinal);
+        var found = await OffersOfAsync(call, notifications, cancellationToken);
         var composed = new List<(Notification, OutgoingEmail?, string?)>();
         foreach (var notification in notifications)
         {
@@ -71,6 +72,17 @@ public sealed class EmailComposer(ICallStore calls, IOfferStore offers, IRanking
         }
 
         return composed;
+    }
+
+    private async Task<IReadOnlyDictionary<string, Offer>> OffersOfAsync(Call call, IReadOnlyList<Notification> notifications, CancellationToken cancellationToken)
+    {
+        if (call.Decision is not null)
+        {
+            return await _decided.OfAsync(call, cancellationToken);
+        }
+
+        var offerIds = notifications.Select(n => n.OfferId).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        return (await offers.FindAllAsync(call.Id, offerIds, cancellationToken)).ToDictionary(o => o.Value.Id, o => o.Value, StringComparer.Ordinal);
     }
 
     private async Task<Call> CallOfAsync(Notification notification, CancellationToken cancellationToken) =>

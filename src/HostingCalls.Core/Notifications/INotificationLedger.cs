@@ -23,11 +23,12 @@ public interface INotificationLedger
     Task<IReadOnlyList<Stored<Notification>>> FindAllAsync(string callId, IReadOnlyCollection<string> notificationIds, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Replaces each notification (one call's, at most <see cref="NotificationBatch.MaxSize"/>) if it still has the
-    /// ETag it is paired with, all in one transaction with their audit entries (<paramref name="audits"/>, by position,
-    /// null where the move is not audited): their new ETags, or null, changing nothing, when one changed first.
+    /// Moves each notification (one call's, at most <see cref="NotificationBatch.MaxSize"/>, or
+    /// <see cref="NotificationBatch.MaxAudited"/> with audit entries) if it still has the ETag it was read with, all in
+    /// one transaction with their audit entries (<paramref name="audits"/>, by position, null where the move is not
+    /// audited): their new ETags, or null, changing nothing, when one changed first.
     /// </summary>
-    Task<IReadOnlyList<string>?> TryReplaceAllAsync(IReadOnlyList<Stored<Notification>> changes, IReadOnlyList<AuditEntry?>? audits, CancellationToken cancellationToken);
+    Task<IReadOnlyList<string>?> TryMoveAllAsync(IReadOnlyList<NotificationMove> moves, IReadOnlyList<AuditEntry?>? audits, CancellationToken cancellationToken);
 
     /// <summary>Replaces the notification if it still has <paramref name="etag"/>: its new ETag, or null when another run changed it first.</summary>
     Task<string?> TryReplaceAsync(Notification notification, string etag, CancellationToken cancellationToken) =>

@@ -7,25 +7,32 @@ namespace HostingCalls.Core.Notifications;
 public static class LedgerChanges
 {
     /// <summary>
-    /// Applies every change whose row still has its ETag: all in one transaction when none changed meanwhile, else
-    /// one by one, leaving out those another run (a second delivery, a re-drive, a delivery event) changed first.
-    /// Returns the rows changed, with their new ETags. Each change's audit entry, if any, is written with it.
+    /// Makes every move whose row still has the ETag it was read with: in one transaction per group of
+    /// <see cref="NotificationBatch.MaxSize"/> (<see cref="NotificationBatch.MaxAudited"/> with audit entries) when
+    /// none of the group changed meanwhile, else one by one, leaving out those another run (a second delivery, a
+    /// re-drive, a delivery event) changed first. Returns the rows moved, with their new ETags. Each move's audit
+    /// entry, if any, is written with it.
     /// </summary>
-    public static async Task<IReadOnlyList<Stored<Notification>>> ReplaceUnchangedAsync(
-        this INotificationLedger ledger, IReadOnlyList<Stored<Notification>> changes, CancellationToken cancellationToken, IReadOnlyList<AuditEntry?>? audits = null)
+    public static async Task<IReadOnlyList<Stored<Notification>>> MoveUnchangedAsync(
+        this INotificationLedger ledger, IReadOnlyList<NotificationMove> moves, CancellationToken cancellationToken, IReadOnlyList<AuditEntry?>? audits = null)
     {
-        if (changes.Count == 0)
+        var size = audits is null ? NotificationBatch.MaxSize : NotificationBatch.MaxAudited;
+        var moved = new List<Stored<Notification>>();
+        for (var start = 0; start < moves.Count; start += size)
         {
-            return [];
+            var group = moves.Skip(start).Take(size).ToList();
+            var groupAudits = audits?.Skip(start).Take(size).ToList();
+            if (await ledger.TryMoveAllAsync(group, groupAudits, cancellationToken) is { } etags)
+            {
+                moved.AddRange(group.Select((move, i) => new Stored<Notification>(move.To, etags[i])));
+                continue;
+            }
+
+            var one = await Task.WhenAll(group.Select(async (move, i) =>
+                await ledger.TryReplaceAsync(move.To, move.From.ETag, groupAudits?[i], cancellationToken) is { } etag ? new Stored<Notification>(move.To, etag) : null));
+            moved.AddRange(one.OfType<Stored<Notification>>());
         }
 
-        if (await ledger.TryReplaceAllAsync(changes, audits, cancellationToken) is { } etags)
-        {
-            return [.. changes.Select((change, i) => change with { ETag = etags[i] })];
-        }
-
-        var changed = await Task.WhenAll(changes.Select(async (change, i) =>
-            await ledger.TryReplaceAsync(change.Value, change.ETag, audits?[i], cancellationToken) is { } etag ? change with { ETag = etag } : null));
-        return [.. changed.OfType<Stored<Notification>>()];
+        return moved;
     }
 }

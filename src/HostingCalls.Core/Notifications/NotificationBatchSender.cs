@@ -34,7 +34,7 @@ public sealed partial class NotificationBatchSender(
 
         // Written before the rows are taken: a storage fault here leaves them Queued for the retry, never half-sent.
         var composed = await composer.ComposeAllAsync([.. pending.Select(p => p.Value)], cancellationToken);
-        var claims = new List<Stored<Notification>>();
+        var claims = new List<NotificationMove>();
         var emails = new Dictionary<string, OutgoingEmail>(StringComparer.Ordinal);
         for (var i = 0; i < pending.Count; i++)
         {
@@ -46,11 +46,11 @@ public sealed partial class NotificationBatchSender(
                 continue;
             }
 
-            claims.Add(pending[i] with { Value = notification with { Status = NotificationStatus.Sending, Attempts = notification.Attempts + 1 } });
+            claims.Add(new NotificationMove(pending[i], notification with { Status = NotificationStatus.Sending, Attempts = notification.Attempts + 1 }));
             emails[notification.Id] = email;
         }
 
-        var taken = await ledger.ReplaceUnchangedAsync(claims, cancellationToken);
+        var taken = await ledger.MoveUnchangedAsync(claims, cancellationToken);
         var outcomes = new SendOutcome[taken.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, taken.Count), new ParallelOptions { MaxDegreeOfParallelism = SendsInFlight, CancellationToken = cancellationToken },
             async (i, token) =>
@@ -68,9 +68,9 @@ public sealed partial class NotificationBatchSender(
 
         // If a delivery event got to a row first, it already moved it on: that row is left as the event left it.
         var now = clock.GetUtcNow();
-        var settled = taken.Select((t, i) => t with { Value = NotificationSender.Settled(t.Value, outcomes[i], now) }).ToList();
-        var audits = taken.Select((t, i) => AuditEntries.NotificationMoved(t.Value, settled[i].Value, AuditActor.System(AuditEntries.Sender), clock)).ToList();
-        await ledger.ReplaceUnchangedAsync(settled, cancellationToken, audits);
+        var settled = taken.Select((t, i) => new NotificationMove(t, NotificationSender.Settled(t.Value, outcomes[i], now))).ToList();
+        var audits = settled.Select(s => AuditEntries.NotificationMoved(s.From.Value, s.To, AuditActor.System(AuditEntries.Sender), clock)).ToList();
+        await ledger.MoveUnchangedAsync(settled, cancellationToken, audits);
 
         var retries = new List<string>();
         TimeSpan? wait = null;

@@ -117,7 +117,7 @@ public sealed partial class NotificationOutbox(INotificationQueue queue, INotifi
         }
         catch (Exception) when (!cancellationToken.IsCancellationRequested)
         {
-            await ledger.ReplaceUnchangedAsync([.. claimed.Select(c => c with { Value = c.Value with { Status = NotificationStatus.Recorded, QueuedAt = null } })], CancellationToken.None);
+            await ledger.MoveUnchangedAsync([.. claimed.Select(c => new NotificationMove(c, c.Value with { Status = NotificationStatus.Recorded, QueuedAt = null }))], CancellationToken.None);
             throw;
         }
     }
@@ -127,8 +127,8 @@ public sealed partial class NotificationOutbox(INotificationQueue queue, INotifi
     {
         await ledger.RecordAsync(notifications, cancellationToken);
         var found = await ledger.FindAllAsync(notifications[0].CallId, [.. notifications.Select(n => n.Id)], cancellationToken);
-        return await ledger.ReplaceUnchangedAsync(
-            [.. found.Where(s => s.Value.Status == NotificationStatus.Recorded).Select(s => s with { Value = s.Value with { Status = NotificationStatus.Queued, QueuedAt = now } })],
+        return await ledger.MoveUnchangedAsync(
+            [.. found.Where(s => s.Value.Status == NotificationStatus.Recorded).Select(s => new NotificationMove(s, s.Value with { Status = NotificationStatus.Queued, QueuedAt = now }))],
             cancellationToken);
     }
 

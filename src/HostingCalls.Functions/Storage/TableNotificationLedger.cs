@@ -72,21 +72,19 @@ public sealed class TableNotificationLedger(StorageClients storage) : INotificat
     public async Task<IReadOnlyList<Stored<Notification>>> FindAllAsync(string callId, IReadOnlyCollection<string> notificationIds, CancellationToken cancellationToken) =>
         [.. (await RowReads.FindAllAsync(_table, callId, [.. notificationIds.Select(NotificationEntity.RowKeyOf)], cancellationToken)).Select(ToStored)];
 
-    public async Task<IReadOnlyList<string>?> TryReplaceAllAsync(IReadOnlyList<Stored<Notification>> changes, IReadOnlyList<AuditEntry?>? audits, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>?> TryMoveAllAsync(IReadOnlyList<NotificationMove> moves, IReadOnlyList<AuditEntry?>? audits, CancellationToken cancellationToken)
     {
-        if (changes.Count == 0)
+        if (moves.Count == 0)
         {
             return [];
         }
 
         try
         {
-            // The moves first, then their audit entries (at most 49 of each: NotificationBatch.MaxSize).
+            // The moves first, then their audit entries (100 rows at most: see NotificationBatch).
             var response = await _table.SubmitTransactionAsync(
-                changes.Select(c => new TableTransactionAction(TableTransactionActionType.UpdateReplace, NotificationEntity.From(c.Value), new ETag(c.ETag)))
-                    .Concat((audits ?? []).OfType<AuditEntry>().Select(AuditEntity.JournalAction)),
-                cancellationToken);
-            return [.. response.Value.Take(changes.Count).Select(r => r.Headers.ETag!.Value.ToString())];
+                moves.Select(NotificationEntity.Move).Concat((audits ?? []).OfType<AuditEntry>().Select(AuditEntity.JournalAction)), cancellationToken);
+            return [.. response.Value.Take(moves.Count).Select(r => r.Headers.ETag!.Value.ToString())];
         }
         catch (TableTransactionFailedException exception) when (exception.Status is TableErrors.PreconditionFailed or 404)
         {

@@ -37,6 +37,7 @@ internal sealed class InMemoryNotificationLedger : INotificationLedger
 
     public Task<IReadOnlyList<Stored<Notification>>?> TryRecordAllAsync(IReadOnlyList<Notification> notifications, CancellationToken cancellationToken)
     {
+        Assert.True(notifications.Count <= 100, "more than 100 rows in one transaction");
         if (notifications.Any(n => _rows.ContainsKey(n.Id)))
         {
             return Task.FromResult<IReadOnlyList<Stored<Notification>>?>(null);
@@ -54,18 +55,20 @@ internal sealed class InMemoryNotificationLedger : INotificationLedger
         Task.FromResult<IReadOnlyList<Stored<Notification>>>([.. notificationIds.Where(_rows.ContainsKey).Select(id => _rows[id])]);
 
     /// <summary>All or nothing, as the table's transaction: one stale ETag changes none of them.</summary>
-    public Task<IReadOnlyList<string>?> TryReplaceAllAsync(IReadOnlyList<Stored<Notification>> changes, IReadOnlyList<AuditEntry?>? audits, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<string>?> TryMoveAllAsync(IReadOnlyList<NotificationMove> moves, IReadOnlyList<AuditEntry?>? audits, CancellationToken cancellationToken)
     {
-        if (changes.Any(c => !_rows.TryGetValue(c.Value.Id, out var row) || row.ETag != c.ETag))
+        // The table refuses a transaction of more than 100 rows.
+        Assert.True(moves.Count + (audits ?? []).OfType<AuditEntry>().Count() <= 100, "more than 100 rows in one transaction");
+        if (moves.Any(m => !_rows.TryGetValue(m.To.Id, out var row) || row.ETag != m.From.ETag))
         {
             return Task.FromResult<IReadOnlyList<string>?>(null);
         }
 
         var etags = new List<string>();
-        foreach (var change in changes)
+        foreach (var move in moves)
         {
             etags.Add(NextETag());
-            _rows[change.Value.Id] = new(change.Value, etags[^1]);
+            _rows[move.To.Id] = new(move.To, etags[^1]);
         }
 
         Audited.AddRange((audits ?? []).OfType<AuditEntry>());

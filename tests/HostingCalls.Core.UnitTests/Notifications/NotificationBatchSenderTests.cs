@@ -83,6 +83,39 @@ public class NotificationBatchSenderTests
     }
 
     [Fact]
+    public async Task A_full_batch_is_taken_at_once_and_each_email_is_settled_with_its_audit_entry()
+    {
+        var offers = Enumerable.Range(0, NotificationBatch.MaxSize).Select(i => JudgedOffers.Make("KEN", "EGM-1", minute: i, id: $"{i:D32}", call: Call)).ToList();
+        _offers.Setup(o => o.FindAllAsync(Call.Id, It.IsAny<IReadOnlyCollection<string>>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((string _, IReadOnlyCollection<string> ids, CancellationToken _) => [.. offers.Where(o => ids.Contains(o.Id)).Select(o => new Stored<Offer>(o, "offer-etag"))]);
+        var notifications = offers.Select(o => Notification.About(o, NotificationKind.NotSelected, _clock.GetUtcNow()) with { Status = NotificationStatus.Queued, QueuedAt = _clock.GetUtcNow() }).ToList();
+        await _ledger.RecordAsync(notifications, default);
+
+        await Sender().SendAsync(new NotificationBatch(Call.Id, [.. notifications.Select(n => n.Id)]), default);
+
+        Assert.Equal(notifications.Select(n => n.Id).Order(StringComparer.Ordinal), _sent.Order(StringComparer.Ordinal));
+        Assert.All(notifications, n => Assert.Equal((NotificationStatus.Sent, 1), (_ledger[n.Id].Status, _ledger[n.Id].Attempts)));
+        Assert.Equal(notifications.Select(n => n.Id).Order(StringComparer.Ordinal), _ledger.Audited.Select(a => a.Subject!).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_offers_of_a_decided_call_are_read_once_for_all_its_batches()
+    {
+        var decided = Call with { Status = CallStatus.Decided, Decision = new HostingCalls.Core.Decisions.Decision(1, _clock.GetUtcNow(), "dev-secretariat", [], 1) };
+        _calls.Setup(c => c.FindAsync(Call.Id, It.IsAny<CancellationToken>())).ReturnsAsync(new Stored<Call>(decided, "call-etag"));
+        _offers.Setup(o => o.ListAsync(Call.Id, null, It.IsAny<CancellationToken>())).ReturnsAsync([.. Offers.Select(o => new Stored<Offer>(o, "offer-etag"))]);
+        await RecordAsync(NotificationStatus.Queued, NotificationStatus.Queued, NotificationStatus.Queued);
+
+        var sender = Sender();
+        await sender.SendAsync(new NotificationBatch(Call.Id, [Id(0)]), default);
+        await sender.SendAsync(new NotificationBatch(Call.Id, [Id(1), Id(2)]), default);
+
+        Assert.Equal([Id(0), Id(1), Id(2)], _sent.Order(StringComparer.Ordinal));
+        _offers.Verify(o => o.ListAsync(Call.Id, null, It.IsAny<CancellationToken>()), Times.Once);
+        _offers.Verify(o => o.FindAllAsync(It.IsAny<string>(), It.IsAny<IReadOnlyCollection<string>>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
     public async Task Only_the_notifications_still_queued_are_sent_one_already_sent_stays_so_and_one_found_sending_becomes_unconfirmed()
     {
         await RecordAsync(NotificationStatus.Sent, NotificationStatus.Sending, NotificationStatus.Queued);
