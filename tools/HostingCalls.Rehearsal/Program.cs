@@ -18,13 +18,20 @@ var progress = new Progress(Console.Out);
 var callJson = await File.ReadAllTextAsync(options.CallFile);
 using var callDocument = System.Text.Json.JsonDocument.Parse(callJson);
 var offers = options.OffersFile is { } file ? PlannedOffer.Load(file) : OfferGenerator.For(callDocument.RootElement);
-Console.WriteLine($"HostingCalls rehearsal of {Path.GetFileName(options.CallFile)} with {offers.Count} offers{(options.OffersFile is null ? " made up for its meetings" : $" from {Path.GetFileName(options.OffersFile)}")}");
+if (options.Smoke is null)
+{
+    Console.WriteLine($"HostingCalls rehearsal of {Path.GetFileName(options.CallFile)} with {offers.Count} offers{(options.OffersFile is null ? " made up for its meetings" : $" from {Path.GetFileName(options.OffersFile)}")}");
+}
+
 try
 {
-    if (options.Target is { } target)
+    if (options.Smoke is { } smoke)
     {
-        await new HttpSmokeTest(target, callJson, offers[0], progress).RunAsync();
-        Console.WriteLine($"Smoke test against {target} passed.");
+        using var http = new HttpClient { BaseAddress = smoke.Target, Timeout = TimeSpan.FromSeconds(60) };
+        Console.WriteLine($"Smoke test of {smoke.Target} (secretariat: {smoke.SignIn}); invitations and receipts go to {smoke.Email}");
+        await new HttpSmokeTest(http, SecretariatSignIn.For(smoke, Environment.GetEnvironmentVariable), SigningKeysSource.For(smoke, Environment.GetEnvironmentVariable),
+            smoke.Email, callJson, offers[0], progress, TimeProvider.System).RunAsync();
+        Console.WriteLine($"Smoke test against {smoke.Target} passed.");
         return 0;
     }
 
@@ -44,7 +51,7 @@ try
 }
 catch (RehearsalFailure failure)
 {
-    Console.Error.WriteLine($"Rehearsal FAILED at \"{failure.Step}\": {failure.Message}");
+    Console.Error.WriteLine($"{(options.Smoke is null ? "Rehearsal" : "Smoke test")} FAILED at \"{failure.Step}\": {failure.Why}");
     return 1;
 }
 

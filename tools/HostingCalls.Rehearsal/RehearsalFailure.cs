@@ -4,4 +4,6 @@ namespace HostingCalls.Rehearsal;
 public sealed class RehearsalFailure(string step, string why) : Exception($"{step}: {why}")
 {
     public string Step { get; } = step;
+
+    public string Why { get; } = why;
 }
