@@ -4,6 +4,7 @@ using HostingCalls.Core.Invitations;
 using HostingCalls.Core.Notifications;
 using HostingCalls.Core.Offers;
 using HostingCalls.Core.Reviews;
+using static HostingCalls.Core.Audit.AuditText;
 
 namespace HostingCalls.Core.Audit;
 
@@ -61,7 +62,7 @@ public static class AuditEntries
                 ["memberState"] = invitation.MemberState,
                 ["status"] = revoked ? "Active→Revoked" : "→Active",
                 ["language"] = invitation.Language,
-                ["expiresAt"] = invitation.ExpiresAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+                ["expiresAt"] = Time(invitation.ExpiresAt),
             }, clock);
     }
 
@@ -121,6 +122,4 @@ public static class AuditEntries
     /// </summary>
     private static string EventIdAt(DateTimeOffset now) =>
         string.Create(CultureInfo.InvariantCulture, $"{now.UtcTicks:D19}-{Interlocked.Increment(ref _made):D12}-{Random.Shared.Next():x8}");
-
-    private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -59,7 +59,53 @@ public sealed partial class AuditService(ICallStore calls, IAuditTrail trail, Ti
     }
 
     /// <summary>Chains every pending entry of the call (and restores missing transition entries); returns the head.</summary>
-    public async Task<AuditHead?> SealAsync(string callId, CancellationToken cancellationToken)
+    public async Task<AuditHead?> SealAsync(string callId, CancellationToken cancellationToken) =>
+        (await SealCallAsync(callId, cancellationToken)).Head;
+
+    /// <summary>
+    /// Seals the calls that may have something to seal: those with journaled entries, and those changed since their
+    /// transitions were last found chained once the change is <see cref="RestoreAfter"/> old (a lost entry is
+    /// restored then). A call with neither costs no storage request.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> SealAllAsync(CancellationToken cancellationToken)
+    {
+        var failed = new List<string>();
+        var pending = await trail.CallsWithPendingAsync(cancellationToken);
+        var transitionsChecked = await trail.TransitionsCheckedAsync(cancellationToken);
+        var cutoff = clock.GetUtcNow() - RestoreAfter;
+        foreach (var status in Enum.GetValues<CallStatus>())
+        {
+            foreach (var stored in await calls.ListAsync(status, cancellationToken))
+            {
+                var callId = stored.Value.Id;
+                var checkedETag = transitionsChecked.GetValueOrDefault(callId);
+                var restorable = stored.Value.UpdatedAt <= cutoff && checkedETag != stored.ETag;
+                if (!pending.Contains(callId) && !restorable)
+                {
+                    continue;
+                }
+
+                await CallRuns.GuardAsync(callId, failed, async () =>
+                {
+                    var sealedCall = await SealCallAsync(callId, cancellationToken);
+                    if (sealedCall.TransitionsChecked is { } etag && etag != checkedETag)
+                    {
+                        await trail.MarkTransitionsCheckedAsync(callId, etag, cancellationToken);
+                    }
+
+                    return true;
+                }, LogFailed);
+            }
+        }
+
+        return failed;
+    }
+
+    /// <summary>
+    /// Seals one call; also says the call's ETag when every transition it shows is now chained (its last change old
+    /// enough to restore from), else null.
+    /// </summary>
+    private async Task<(AuditHead? Head, string? TransitionsChecked)> SealCallAsync(string callId, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -70,9 +116,9 @@ public sealed partial class AuditService(ICallStore calls, IAuditTrail trail, Ti
             var pending = await trail.PendingAsync(callId, cancellationToken);
             // Restored only once the call's last change is that old, so a writer still between its update and its
             // entry (whatever time the entry carries) is never overtaken by a restore.
-            var implied = call is not null && call.Value.UpdatedAt <= cutoff
-                ? CallAudit.ImpliedBy(call.Value).Where(e => e.At <= cutoff).ToList()
-                : [];
+            var implied = call is not null && call.Value.UpdatedAt <= cutoff ? CallAudit.ImpliedBy(call.Value).ToList() : [];
+            var checkedETag = implied.Count > 0 && implied.All(e => e.At <= cutoff) ? call!.ETag : null;
+            implied.RemoveAll(e => e.At > cutoff);
             var chainedAfterTheFact = implied.Count > 0 || pending.Any(e => e.AfterTheFact)
                 ? await trail.ChainedAfterTheFactAsync(callId, cancellationToken)
                 : new HashSet<string>();
@@ -80,7 +126,7 @@ public sealed partial class AuditService(ICallStore calls, IAuditTrail trail, Ti
             var restored = implied.Where(e => !chainedAfterTheFact.Contains(e.EventId) && !journaled.Contains(e.EventId)).ToList();
             if (pending.Count == 0 && restored.Count == 0)
             {
-                return head?.Value;
+                return (head?.Value, checkedETag);
             }
 
             var candidates = pending.Select(e => (Entry: e, Journaled: true))
@@ -91,9 +137,10 @@ public sealed partial class AuditService(ICallStore calls, IAuditTrail trail, Ti
             if (sealedHead is not null)
             {
                 LogSealed(logger, callId, sealedHead.Value.Sequence, sealedHead.Value.Hash);
-                return sealedHead.Value;
+                return (sealedHead.Value, checkedETag);
             }
 
+            await EnsureLostToAnotherSealerAsync(callId, head, cancellationToken);
             if (attempt == Attempts)
             {
                 throw new InvalidOperationException($"Sealing the audit trail of call {callId} lost to other sealers {Attempts} times.");
@@ -101,19 +148,24 @@ public sealed partial class AuditService(ICallStore calls, IAuditTrail trail, Ti
         }
     }
 
-    /// <summary>Seals every call's trail: the timer's work, for entries no transition or read has sealed yet.</summary>
-    public async Task<IReadOnlyList<string>> SealAllAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Every seal moves the head, so an append refused while the head stayed where it was did not lose to another
+    /// sealer: the chain was changed outside sealing (its head removed or put back, an entry added beyond it). Retrying
+    /// cannot help; this fails at once, and verification names the break.
+    /// </summary>
+    private async Task EnsureLostToAnotherSealerAsync(string callId, Stored<AuditHead>? head, CancellationToken cancellationToken)
     {
-        var failed = new List<string>();
-        foreach (var status in Enum.GetValues<CallStatus>())
+        var now = await trail.HeadAsync(callId, cancellationToken);
+        if (now?.ETag != head?.ETag)
         {
-            foreach (var stored in await calls.ListAsync(status, cancellationToken))
-            {
-                await CallRuns.GuardAsync(stored.Value.Id, failed, async () => await SealAsync(stored.Value.Id, cancellationToken) is not null, LogFailed);
-            }
+            return;
         }
 
-        return failed;
+        var reason = head is null && (await trail.ReadAsync(callId, 1, 1, cancellationToken)).Count > 0
+            ? "its head is missing though entries are chained (removed or lost), so the chain cannot be extended"
+            : $"an entry after the head (entry {(head?.Value.Sequence ?? 0) + 1}) or a pending entry was changed outside sealing";
+        LogChainBroken(logger, callId, reason);
+        throw new InvalidDataException($"The audit trail of call {callId} cannot be sealed: {reason}. Verify the trail; this is tampering or loss, not contention.");
     }
 
     /// <summary>A page of the call's trail, sealed first so that it shows every change made so far.</summary>
@@ -134,11 +186,9 @@ public sealed partial class AuditService(ICallStore calls, IAuditTrail trail, Ti
         var head = (await trail.HeadAsync(call.Id, cancellationToken))?.Value;
         var start = from ?? 1;
         var records = await trail.ReadAsync(call.Id, start, limit ?? 100, cancellationToken);
-        var entries = records.Select(r => AuditChain.Read(r) is { } read
-                ? AuditEntryView.Of(read)
-                : throw new InvalidDataException($"Audit entry {r.Sequence} of call {call.Id} cannot be read; verify the trail."))
-            .ToList();
-        var last = entries.Count > 0 ? entries[^1].Sequence : start - 1;
+        // An unreadable entry is shown as such, not a failed page: the secretariat still reads the rest.
+        var entries = records.Select(r => AuditChain.Read(r) is { } read ? AuditEntryView.Of(read) : AuditEntryView.OfUnreadable(r)).ToList();
+        var last = records.Select(r => r.Sequence).Append(start - 1).Max();
         return new AuditPage(call.Id, head?.Sequence ?? 0, head?.Hash, entries, head is not null && last < head.Sequence ? last + 1 : null);
     }
 
@@ -229,6 +279,9 @@ public sealed partial class AuditService(ICallStore calls, IAuditTrail trail, Ti
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sealing the audit trail of call {CallId} failed; the audit timer retries it")]
     private static partial void LogSealFailed(ILogger logger, Exception exception, string callId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Audit trail of call {CallId} cannot be sealed: {Reason}; verify it (tampering or loss, not contention)")]
+    private static partial void LogChainBroken(ILogger logger, string callId, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Audit trail of call {CallId} is broken at entry {Sequence}: {Reason}")]
     private static partial void LogBroken(ILogger logger, string callId, long sequence, string reason);

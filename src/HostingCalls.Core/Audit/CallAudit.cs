@@ -1,6 +1,7 @@
 using System.Globalization;
 using HostingCalls.Core.Calls;
 using HostingCalls.Core.Decisions;
+using static HostingCalls.Core.Audit.AuditText;
 
 namespace HostingCalls.Core.Audit;
 
@@ -156,8 +157,4 @@ public static class CallAudit
         new(call.Id, eventId, at, actor, action, subject, details) { AfterTheFact = true };
 
     private static string Host(string? offerId, string? memberState) => offerId is null ? "none" : $"{offerId} ({memberState})";
-
-    private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private static string Time(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

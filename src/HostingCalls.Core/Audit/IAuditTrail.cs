@@ -16,6 +16,17 @@ public interface IAuditTrail
 
     Task<Stored<AuditHead>?> HeadAsync(string callId, CancellationToken cancellationToken);
 
+    /// <summary>The calls that have journaled entries not chained yet, found in one query across every call.</summary>
+    Task<IReadOnlySet<string>> CallsWithPendingAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Per call, the call's ETag as of which every transition it shows was found chained (so none is left to
+    /// restore until the call changes again), in one query.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, string>> TransitionsCheckedAsync(CancellationToken cancellationToken);
+
+    Task MarkTransitionsCheckedAsync(string callId, string callETag, CancellationToken cancellationToken);
+
     /// <summary>The event ids of the after-the-fact entries already chained (each is chained once).</summary>
     Task<IReadOnlySet<string>> ChainedAfterTheFactAsync(string callId, CancellationToken cancellationToken);
 

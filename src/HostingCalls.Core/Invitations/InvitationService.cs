@@ -21,7 +21,15 @@ public sealed class InvitationService(
         var call = (await calls.FindVisibleAsync(caller, callId, cancellationToken)).Value;
         var (memberState, email, language, name) = InvitationRules.Apply(input);
         var now = clock.GetUtcNow();
-        if (call.Status is not (CallStatus.Draft or CallStatus.Open) || call.LastAcceptedAt <= now)
+        // Only once Open: a Draft's dates may still change, and the token's expiry and the email's dates are fixed here.
+        if (call.Status == CallStatus.Draft)
+        {
+            throw Rejection.Conflict("The call is not open yet.",
+                "The call is a Draft, whose dates may still change; focal points are invited once it is Open, so that their link's expiry and the dates in their email hold.",
+                new Dictionary<string, object?> { ["callStatus"] = nameof(CallStatus.Draft) });
+        }
+
+        if (call.Status != CallStatus.Open || call.LastAcceptedAt <= now)
         {
             throw Rejection.Conflict("The call takes no more offers.",
                 $"The call is {call.Status} and its deadline is {CallTime.Describe(call.Deadline, call.TimeZone)}; focal points are invited while offers can still be made.");

@@ -7,7 +7,9 @@ namespace HostingCalls.Functions.Storage;
 /// The audit rows, in their call's partition of the offers table: <c>journal|{eventId}</c> (an entry not chained
 /// yet, written with the change it tells of), <c>audit|{sequence:D10}</c> (a chained entry: its canonical text and
 /// hash), <c>audit-head</c> (the last sequence and hash, moved by ETag) and <c>audit-event|{eventId}</c> (an
-/// after-the-fact entry already chained, so it is chained once).
+/// after-the-fact entry already chained, so it is chained once). Apart from the calls' partitions, one partition
+/// <c>audit-transitions-checked</c> holds a row per call (key: the call id) with the call's ETag as of which its
+/// transitions were all found chained, so the sealing timer skips a call that has not changed since.
 /// </summary>
 internal static class AuditEntity
 {
@@ -18,6 +20,7 @@ internal static class AuditEntity
     public const string HeadRowKey = "audit-head";
     public const string EventPrefix = "audit-event|";
     public const string EventEnd = "audit-event}";
+    public const string TransitionsCheckedPartition = "audit-transitions-checked";
 
     public static TableEntity Journal(AuditEntry entry) => new(entry.CallId, JournalPrefix + entry.EventId)
     {

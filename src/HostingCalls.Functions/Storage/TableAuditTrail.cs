@@ -44,6 +44,36 @@ public sealed class TableAuditTrail(StorageClients storage) : IAuditTrail
             : null;
     }
 
+    /// <summary>A query on the journal's key range across partitions, answering only each row's partition.</summary>
+    public async Task<IReadOnlySet<string>> CallsWithPendingAsync(CancellationToken cancellationToken)
+    {
+        var callIds = new HashSet<string>(StringComparer.Ordinal);
+        var filter = TableClient.CreateQueryFilter($"RowKey ge {AuditEntity.JournalPrefix} and RowKey lt {AuditEntity.JournalEnd}");
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: cancellationToken))
+        {
+            callIds.Add(entity.PartitionKey);
+        }
+
+        return callIds;
+    }
+
+    public async Task<IReadOnlyDictionary<string, string>> TransitionsCheckedAsync(CancellationToken cancellationToken)
+    {
+        var marks = new Dictionary<string, string>(StringComparer.Ordinal);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {AuditEntity.TransitionsCheckedPartition}");
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            marks[entity.RowKey] = entity.GetString("CallETag") ?? "";
+        }
+
+        return marks;
+    }
+
+    public async Task MarkTransitionsCheckedAsync(string callId, string callETag, CancellationToken cancellationToken) =>
+        await _table.UpsertEntityAsync(
+            new TableEntity(AuditEntity.TransitionsCheckedPartition, callId) { ["Type"] = "AuditTransitionsChecked", ["CallETag"] = callETag },
+            TableUpdateMode.Replace, cancellationToken);
+
     public async Task<IReadOnlySet<string>> ChainedAfterTheFactAsync(string callId, CancellationToken cancellationToken)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);

@@ -130,6 +130,25 @@ public class InvitationServiceTests
     }
 
     [Fact]
+    public async Task A_draft_call_invites_nobody_until_it_is_open_since_its_dates_may_still_change()
+    {
+        var draft = Samples.Call(CallStatus.Draft);
+        var calls = new Mock<ICallStore>();
+        calls.Setup(c => c.FindAsync(draft.Id, It.IsAny<CancellationToken>())).ReturnsAsync(new Stored<Call>(draft, "call-etag"));
+        var outbox = new NotificationOutbox(_queue.Object, _ledger, _clock, NullLogger<NotificationOutbox>.Instance);
+        var service = new InvitationService(calls.Object, _store, _ledger, outbox, _tokens, new InvitationOptions { PortalUrl = PortalUrl }, _signIn, _clock);
+
+        var refused = await Assert.ThrowsAsync<Rejection>(() => service.InviteAsync(Secretariat, draft.Id, Kenya(), default));
+
+        Assert.Equal((RejectionKind.Conflict, "The call is not open yet."), (refused.Kind, refused.Title));
+        Assert.Equal("Draft", refused.Extensions["callStatus"]);
+        Assert.Contains("once it is Open", refused.Message, StringComparison.Ordinal);
+        Assert.Empty(await _store.ListAsync(draft.Id, default));
+        Assert.Empty(await _ledger.ListAsync(draft.Id, default));
+        _queue.VerifyNoOtherCalls();
+    }
+
+    [Fact]
     public async Task A_closed_call_invites_nobody()
     {
         _clock.SetUtcNow(_call.LastAcceptedAt.AddSeconds(1));

@@ -152,4 +152,27 @@ public sealed class AuditFunctionsTests(AzuriteFixture azurite) : IAsyncLifetime
         await table.UpsertEntityAsync(last, TableUpdateMode.Replace);
         Assert.True((await Verify()).Json.GetProperty("ok").GetBoolean());
     }
+
+    [Fact]
+    public async Task An_unreadable_entry_is_shown_as_unreadable_with_its_sequence_and_the_rest_of_its_page_still_reads()
+    {
+        var table = App.Storage.Tables.GetTableClient(StorageNames.OffersTable);
+        (await Verify()).Expect(200, "verify (and seal)");
+        var third = (await table.GetEntityAsync<TableEntity>(CallId, "audit|0000000003")).Value;
+        await table.UpdateEntityAsync(new TableEntity(third) { ["Entry"] = "{\"v\":1,\"damaged" }, Azure.ETag.All, TableUpdateMode.Replace);
+
+        var page = (await Trail(Callers.Secretariat, CallId, ("limit", "10"))).Expect(200, "read the page with the damaged entry").Json;
+
+        var entries = page.GetProperty("entries").EnumerateArray().ToList();
+        Assert.Equal(Enumerable.Range(1, 10).Select(n => (long)n), entries.Select(e => e.GetProperty("sequence").GetInt64()));
+        var damaged = entries[2];
+        Assert.Contains("verify the trail", damaged.GetProperty("unreadable").GetString(), StringComparison.Ordinal);
+        Assert.Equal(third.GetString("Hash"), damaged.GetProperty("hash").GetString());
+        Assert.False(damaged.TryGetProperty("action", out _));
+        Assert.All(entries.Where((_, i) => i != 2), e => Assert.False(e.TryGetProperty("unreadable", out _)));
+        Assert.All(entries.Where((_, i) => i != 2), e => Assert.NotNull(e.GetProperty("action").GetString()));
+        var verification = (await Verify()).Expect(200, "verify").Json.GetProperty("brokenAt");
+        Assert.Equal((3L, "The entry cannot be read: its stored text is not an audit entry."), (verification.GetProperty("sequence").GetInt64(), verification.GetProperty("reason").GetString()));
+        await table.UpsertEntityAsync(third, TableUpdateMode.Replace);
+    }
 }

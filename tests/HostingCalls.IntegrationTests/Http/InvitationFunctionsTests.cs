@@ -161,6 +161,24 @@ public sealed class InvitationFunctionsTests(AzuriteFixture azurite) : IAsyncLif
         Assert.Empty(list.Json.EnumerateArray());
     }
 
+    [Fact]
+    public async Task A_draft_call_is_refused_with_a_409_naming_its_state_and_its_focal_points_are_invited_once_it_is_open()
+    {
+        var created = (await App.SendAsync(LocalRequest.Raw("POST", LocalApp.SampleCallJson()).As("secretariat"), r => App.Calls.CreateCall(r, default))).Expect(201, "create");
+        Task<LocalResponse> Invite() => App.SendAsync(LocalRequest.Post(new { memberState = "KEN", email = "focal.point@ken.example", language = "en" }).As("secretariat"),
+            r => App.Invitations.InviteFocalPoint(r, created.Id, default));
+
+        var draft = await Invite();
+
+        Assert.Equal((409, "application/problem+json; charset=utf-8"), (draft.Status, draft.Headers.ContentType.ToString()));
+        Assert.Equal(("The call is not open yet.", "Draft"), (draft.Json.GetProperty("title").GetString(), draft.Json.GetProperty("callStatus").GetString()));
+        var list = await App.SendAsync(LocalRequest.Get().As("secretariat"), r => App.Invitations.ListInvitations(r, created.Id, default));
+        Assert.Empty(list.Json.EnumerateArray());
+
+        (await App.SendAsync(LocalRequest.Post().As("secretariat").IfMatch(created.ETag!), r => App.Calls.OpenCall(r, created.Id, default))).Expect(200, "open");
+        Assert.Equal(201, (await Invite()).Status);
+    }
+
     [Theory]
     [InlineData("expired")]
     [InlineData("tampered")]

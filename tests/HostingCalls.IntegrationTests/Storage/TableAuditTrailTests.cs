@@ -6,6 +6,8 @@ using HostingCalls.Core.Notifications;
 using HostingCalls.Core.Offers;
 using HostingCalls.Functions.Storage;
 using HostingCalls.IntegrationTests.Support;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace HostingCalls.IntegrationTests.Storage;
 
@@ -119,6 +121,59 @@ public sealed class TableAuditTrailTests(AzuriteFixture azurite) : IAsyncLifetim
         Assert.Equal(entries.Count, entries.Select(e => e.Entry.EventId).Distinct().Count());
         Assert.Equal(120, entries.Count(e => e.Entry.Action == AuditAction.OfferSubmitted));
         Assert.Empty(await RowKeysAsync("journal|"));
+    }
+
+    private async Task SubmitAsync(string memberState)
+    {
+        var call = (await _app.Service<ICallStore>().FindAsync(_callId, default))!.Value;
+        var offer = NewOffer(memberState, call);
+        await _app.Service<IOfferStore>().AddAsync(offer, null, Notification.About(offer, NotificationKind.Receipt, offer.SubmittedAt),
+            AuditEntries.OfferSubmitted(offer, AuditActor.MemberState(memberState), _app.Clock), default);
+    }
+
+    [Fact]
+    public async Task Verification_reads_the_head_and_entries_again_when_a_seal_lands_between_them()
+    {
+        var trail = new InterceptedAuditTrail(_app.Service<IAuditTrail>());
+        var verifier = new AuditService(_app.Service<ICallStore>(), trail, _app.Service<TimeProvider>(), NullLogger<AuditService>.Instance);
+        // Another instance seals an offer submitted meanwhile, after the verifier read the head and before it reads the entries.
+        trail.BeforeNextReadAll = async () =>
+        {
+            await SubmitAsync("KEN");
+            await _app.Service<AuditService>().SealAsync(_callId, default);
+        };
+
+        var verification = await verifier.VerifyAsync(Caller(), _callId, default);
+
+        Assert.Null(trail.BeforeNextReadAll); // the seal did land in between
+        Assert.True(verification.Ok, verification.BrokenAt?.Reason);
+        Assert.Equal((3L, 3L), (verification.Count, verification.HeadSequence)); // created, opened and the offer
+    }
+
+    [Fact]
+    public async Task A_trail_whose_head_was_removed_fails_to_seal_at_once_saying_so_and_verification_names_it()
+    {
+        await _app.Service<AuditService>().SealAsync(_callId, default);
+        var head = (await Table.GetEntityAsync<TableEntity>(_callId, "audit-head")).Value;
+        await Table.DeleteEntityAsync(_callId, "audit-head");
+        await SubmitAsync("KEN");
+        var trail = new InterceptedAuditTrail(_app.Service<IAuditTrail>());
+        var logs = new RecordedLogs<AuditService>();
+        var sealer = new AuditService(_app.Service<ICallStore>(), trail, _app.Service<TimeProvider>(), logs);
+
+        var failure = await Assert.ThrowsAsync<InvalidDataException>(() => sealer.SealAsync(_callId, default));
+
+        Assert.Equal(1, trail.Appends); // no retry: this is not contention
+        Assert.Contains("its head is missing though entries are chained", failure.Message, StringComparison.Ordinal);
+        Assert.Contains(logs.Entries, e => e.Level == LogLevel.Error && e.Message.Contains(_callId, StringComparison.Ordinal) && e.Message.Contains("head is missing", StringComparison.Ordinal));
+        Assert.Single(await _app.Service<IAuditTrail>().PendingAsync(_callId, default)); // nothing chained past the break
+        var verification = await _app.Service<AuditService>().VerifyAsync(Caller(), _callId, default);
+        Assert.False(verification.Ok);
+        Assert.Equal((2L, "The chain's head is missing, so whether entries after this one were removed cannot be told."), (verification.BrokenAt!.Sequence, verification.BrokenAt.Reason));
+
+        // Put back, the trail seals again (and other tests' timers meet no broken call).
+        await Table.AddEntityAsync(head);
+        Assert.Equal(3L, (await sealer.SealAsync(_callId, default))!.Sequence);
     }
 
     private static HostingCalls.Core.Access.Caller Caller() => HostingCalls.Core.Access.Caller.Secretariat("dev-secretariat");

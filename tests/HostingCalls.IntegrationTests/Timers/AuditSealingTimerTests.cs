@@ -2,12 +2,13 @@ using HostingCalls.Core.Audit;
 using HostingCalls.Core.Calls;
 using HostingCalls.IntegrationTests.Support;
 using Microsoft.Azure.Functions.Worker;
+using Xunit.Abstractions;
 
 namespace HostingCalls.IntegrationTests.Timers;
 
 /// <summary>The sealing timer: pending entries chained, and a call transition whose entry was lost restored once.</summary>
 [Collection(nameof(AzuriteCollection))]
-public sealed class AuditSealingTimerTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class AuditSealingTimerTests(AzuriteFixture azurite, ITestOutputHelper output) : IAsyncLifetime
 {
     private LocalApp _app = null!;
 
@@ -52,5 +53,53 @@ public sealed class AuditSealingTimerTests(AzuriteFixture azurite) : IAsyncLifet
         Assert.Contains("restored", restored.Details.Keys);
         Assert.Empty(await _app.Service<IAuditTrail>().PendingAsync(created.Id, default));
         Assert.True((await _app.Service<AuditService>().VerifyAsync(HostingCalls.Core.Access.Caller.Secretariat("dev-secretariat"), created.Id, default)).Ok);
+    }
+
+    [Fact]
+    public async Task A_run_costs_no_storage_request_for_a_call_with_nothing_to_seal_and_still_seals_a_new_change()
+    {
+        // An Azurite of its own, so that only these calls are in storage and only this test's requests are counted.
+        await using var storage = await Azurite.StartAsync();
+        await using var app = await LocalApp.StartAsync(storage.ConnectionString);
+        var callIds = new List<string>();
+        for (var i = 0; i < 50; i++)
+        {
+            callIds.Add(i % 2 == 0
+                ? await app.OpenSampleCallAsync()
+                : (await app.SendAsync(LocalRequest.Raw("POST", LocalApp.SampleCallJson()).As(LocalApp.Secretariat), r => app.Calls.CreateCall(r, default))).Expect(201, "create a draft").Id);
+        }
+
+        app.Clock.Advance(AuditService.RestoreAfter + TimeSpan.FromMinutes(1));
+        var tableEndpoint = storage.ConnectionString.Split(';').Single(p => p.StartsWith("TableEndpoint=", StringComparison.Ordinal))["TableEndpoint=".Length..];
+        using var requests = new StorageRequestCount(tableEndpoint);
+        async Task<long> RunAsync()
+        {
+            var before = requests.Count;
+            await app.AuditTimer.SealAuditTrails(new TimerInfo(), default);
+            return requests.Count - before;
+        }
+
+        var first = await RunAsync(); // seals the drafts' creation and finds every call's transitions chained
+        var idle = await RunAsync();
+        var submitted = (await app.SendAsync(LocalRequest.Post(SampleOffers.Kenya()).As(Callers.Kenya), r => app.Offers.SubmitOffer(r, callIds[0], default))).Expect(201, "submit");
+        var oneChange = await RunAsync();
+        var idleAgain = await RunAsync();
+        Figures.Print(output, "audit_sealing", ("calls", callIds.Count), ("first_run_requests", first), ("idle_run_requests", idle), ("one_change_run_requests", oneChange), ("idle_again_requests", idleAgain));
+
+        Assert.True(idle <= 10, $"an idle run made {idle} storage requests for {callIds.Count} calls");
+        Assert.Equal(idle, idleAgain);
+        Assert.True(oneChange - idle <= 6, $"sealing one call's offer cost {oneChange - idle} requests more than an idle run");
+        Assert.Empty(await app.Service<IAuditTrail>().PendingAsync(callIds[0], default));
+        var chained = new List<SealedAuditEntry>();
+        await foreach (var record in app.Service<IAuditTrail>().ReadAllAsync(callIds[0], default))
+        {
+            chained.Add(AuditChain.Read(record)!);
+        }
+
+        Assert.Equal(submitted.Id, chained[^1].Entry.Subject);
+        foreach (var callId in callIds)
+        {
+            Assert.True((await app.Service<AuditService>().VerifyAsync(HostingCalls.Core.Access.Caller.Secretariat("dev-secretariat"), callId, default)).Ok, callId);
+        }
     }
 }

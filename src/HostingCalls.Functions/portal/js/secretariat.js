@@ -265,6 +265,8 @@ async function auditSection(id) {
   return section(t('sec.audit'),
     h('p', {}, t('sec.auditCount', { shown: entries.length, count: result.data?.count ?? entries.length })),
     table(t('sec.audit'), ['#', t('sec.auditAt'), t('sec.auditActor'), t('sec.auditAction'), t('sec.auditSubject')],
-      entries.map((e) => [String(e.sequence), instant(e.at), actor(e.actor), String(e.action), [e.subject ?? '', e.details && Object.keys(e.details).length ? ` (${details(e.details)})` : '']])),
+      entries.map((e) => (e.unreadable
+        ? [String(e.sequence), '', '', t('sec.auditUnreadable'), e.unreadable]
+        : [String(e.sequence), instant(e.at), actor(e.actor), String(e.action), [e.subject ?? '', e.details && Object.keys(e.details).length ? ` (${details(e.details)})` : '']]))),
     h('div', { class: 'actions' }, verify), verifyOutput);
 }
