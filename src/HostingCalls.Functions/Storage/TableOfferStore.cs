@@ -10,14 +10,16 @@ namespace HostingCalls.Functions.Storage;
 /// <summary>
 /// Offers in the <c>offers</c> table, partitioned by call. Row keys are made of server ids and hashes only:
 /// <c>offer|{offerId}</c>, <c>key|{memberState}|{sha256 of the Idempotency-Key}</c>, <c>notification|{id}</c>,
-/// <c>journal|{eventId}</c>. Each change is one entity-group transaction, so the offer, its key, its notification and
-/// its audit entry land together or not at all.
+/// <c>journal|{eventId}</c>. Each change is one entity-group transaction (new offers arriving together may share one:
+/// <see cref="IntakeTransactions"/>), so the offer, its key, its notification and its audit entry land together or
+/// not at all.
 /// </summary>
 public sealed class TableOfferStore(StorageClients storage) : IOfferStore
 {
     private const string OfferPrefix = "offer|";
     private const string KeyPrefix = "key|";
     private readonly TableClient _table = storage.Tables.GetTableClient(StorageNames.OffersTable);
+    private readonly IntakeTransactions _intake = new(storage.Tables.GetTableClient(StorageNames.OffersTable));
 
     public async Task<Stored<Offer>?> FindAsync(string callId, string offerId, CancellationToken cancellationToken)
     {
@@ -85,8 +87,9 @@ public sealed class TableOfferStore(StorageClients storage) : IOfferStore
 
         try
         {
-            var response = await _table.SubmitTransactionAsync(actions, cancellationToken);
-            return new Stored<Offer>(offer, response.Value[0].Headers.ETag!.Value.ToString());
+            // Shared with the offers submitted to the call at the same moment, if any: one transaction for them all.
+            var responses = await _intake.SubmitAsync(offer.CallId, actions, cancellationToken);
+            return new Stored<Offer>(offer, responses[0].Headers.ETag!.Value.ToString());
         }
         catch (TableTransactionFailedException exception) when (key is not null && exception.Status == TableErrors.Conflict)
         {
