@@ -42,6 +42,16 @@ public sealed class SmokeTestOptionsTests
         Assert.Contains(hint, refused.Message);
     }
 
+    [Theory]
+    [InlineData("http://func-abc.azurewebsites.net", "--key-vault", "kv-abc", "https://")]
+    [InlineData("https://func-abc.azurewebsites.net", "--key-vault", "my vault", "Key Vault's name")]
+    public void A_target_or_vault_that_cannot_work_is_refused_before_anything_is_sent(string target, string option, string value, string hint)
+    {
+        var refused = Assert.Throws<ArgumentException>(() => Parse("--target", target, "--client-id", ClientId, option, value, "--email", "me@my-organisation.test"));
+
+        Assert.Contains(hint, refused.Message);
+    }
+
     [Fact]
     public void Tokens_and_keys_may_come_from_the_environment_instead()
     {

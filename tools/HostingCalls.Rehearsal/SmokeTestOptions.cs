@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 
 namespace HostingCalls.Rehearsal;
 
@@ -13,7 +14,7 @@ public enum SignInMode
 }
 
 /// <summary>The smoke test's options (<c>--target</c> and what goes with it). Secrets come from the environment or Key Vault, never from here.</summary>
-public sealed record SmokeTestOptions(Uri Target, SignInMode SignIn, string? ClientId, string? KeyVault, string Email, string LocalSettingsFile)
+public sealed partial record SmokeTestOptions(Uri Target, SignInMode SignIn, string? ClientId, string? KeyVault, string Email, string LocalSettingsFile)
 {
     /// <summary>An access token for the secretariat, for CI or a token got otherwise; read when the test runs.</summary>
     public const string SecretariatTokenVariable = "HOSTINGCALLS_SECRETARIAT_TOKEN";
@@ -36,6 +37,12 @@ public sealed record SmokeTestOptions(Uri Target, SignInMode SignIn, string? Cli
         if (!Uri.TryCreate(t, UriKind.Absolute, out var target) || target.Scheme is not ("http" or "https"))
         {
             throw new ArgumentException($"--target must be an absolute http(s) URL such as http://localhost:7071, not '{t}'.");
+        }
+
+        if (target.Scheme == "http" && !IsLoopback(target))
+        {
+            // Azure redirects http to https, and a redirect drops the Authorization header and turns a POST into a GET.
+            throw new ArgumentException($"--target must be https:// unless it is this machine, not '{t}'.");
         }
 
         var mode = values.GetValueOrDefault("--sign-in") switch
@@ -64,6 +71,12 @@ public sealed record SmokeTestOptions(Uri Target, SignInMode SignIn, string? Cli
                 $"Focal points need the app's token signing keys: --key-vault (azd env get-value AZURE_KEY_VAULT_NAME) or {SigningKeysVariable}.");
         }
 
+        if (keyVault is not null && !KeyVaultName().IsMatch(keyVault)
+            && !(Uri.TryCreate(keyVault, UriKind.Absolute, out var vaultUri) && vaultUri.Scheme == "https"))
+        {
+            throw new ArgumentException($"--key-vault is a Key Vault's name (3 to 24 letters, digits and dashes) or its https:// URI, not '{keyVault}'.");
+        }
+
         var email = values.GetValueOrDefault("--email")
             ?? (mode == SignInMode.Development ? DevelopmentEmail
                 : throw new ArgumentException("--email is needed against Azure: the invitations and receipts are really sent there, so give an inbox you read."));
@@ -73,4 +86,7 @@ public sealed record SmokeTestOptions(Uri Target, SignInMode SignIn, string? Cli
 
     private static bool IsLoopback(Uri target) =>
         target.IsLoopback || (IPAddress.TryParse(target.DnsSafeHost, out var address) && IPAddress.IsLoopback(address));
+
+    [GeneratedRegex("^[a-zA-Z][a-zA-Z0-9-]{1,22}[a-zA-Z0-9]$")]
+    private static partial Regex KeyVaultName();
 }

@@ -47,7 +47,8 @@ public sealed partial class NotificationQueueFunctions(NotificationSender sender
 
                 if (read is { NotificationId: null, NotificationIds: { Length: > 0 and <= NotificationBatch.MaxSize } ids } && ids.All(Notification.IsWellFormedId))
                 {
-                    return new NotificationBatch(callId, ids);
+                    // Each once: a transaction may not name a row twice.
+                    return new NotificationBatch(callId, [.. ids.Distinct(StringComparer.Ordinal)]);
                 }
             }
         }

@@ -19,7 +19,7 @@ public sealed class IntakeTransactions(TableClient table)
     /// <summary>Submits <paramref name="actions"/> (one offer's rows) in a transaction, maybe shared: the responses to its own rows.</summary>
     public Task<IReadOnlyList<Response>> SubmitAsync(string partition, IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken)
     {
-        var member = new Member(actions);
+        var member = new Member(actions, cancellationToken);
         bool sending;
         lock (_waiting)
         {
@@ -68,6 +68,18 @@ public sealed class IntakeTransactions(TableClient table)
 
     private async Task SendAsync(Group group)
     {
+        // A request given up while it waited is not written: its caller will never queue the receipt.
+        foreach (var member in group.Members.Where(m => m.Cancellation.IsCancellationRequested).ToList())
+        {
+            member.Done.TrySetCanceled(member.Cancellation);
+            group.Members.Remove(member);
+        }
+
+        if (group.Members.Count == 0)
+        {
+            return;
+        }
+
         try
         {
             var responses = (await table.SubmitTransactionAsync(group.Members.SelectMany(m => m.Actions), CancellationToken.None)).Value;
@@ -102,9 +114,11 @@ public sealed class IntakeTransactions(TableClient table)
         }
     }
 
-    private sealed class Member(IReadOnlyList<TableTransactionAction> actions)
+    private sealed class Member(IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellation)
     {
         public IReadOnlyList<TableTransactionAction> Actions { get; } = actions;
+
+        public CancellationToken Cancellation { get; } = cancellation;
 
         public TaskCompletionSource<IReadOnlyList<Response>> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -9,6 +10,10 @@ public static class StorageJson
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter() },
+
+        // Text as it is, not as \uXXXX: an offer written in Arabic or Chinese would otherwise take six characters a
+        // letter and could pass the 64 KiB a table property holds. Never put into HTML, so nothing needs escaping.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     public static string Write<T>(T value) => JsonSerializer.Serialize(value, Options);

@@ -91,9 +91,20 @@ public sealed class TableOfferStore(StorageClients storage) : IOfferStore
             var responses = await _intake.SubmitAsync(offer.CallId, actions, cancellationToken);
             return new Stored<Offer>(offer, responses[0].Headers.ETag!.Value.ToString());
         }
-        catch (TableTransactionFailedException exception) when (key is not null && exception.Status == TableErrors.Conflict)
+        catch (TableTransactionFailedException exception) when (exception.Status == TableErrors.Conflict)
         {
-            // Only the key can already exist: offer, notification and audit ids are new.
+            // The offer's id is new, so if its row exists this very write landed and only its answer was lost (the
+            // SDK's retry then found the rows): it is ours. Otherwise the key was taken by an earlier request.
+            if (await FindAsync(offer.CallId, offer.Id, CancellationToken.None) is { } landed)
+            {
+                return landed;
+            }
+
+            if (key is null)
+            {
+                throw;
+            }
+
             return null;
         }
     }

@@ -69,6 +69,34 @@ public class IntakeTransactionsTests
     }
 
     [Fact]
+    public async Task An_offer_whose_request_was_given_up_while_it_waited_is_not_written()
+    {
+        var firstStored = new TaskCompletionSource();
+        Stores(async actions =>
+        {
+            if (actions[0].Entity.RowKey == "a-offer")
+            {
+                await firstStored.Task;
+            }
+
+            return Answers(actions);
+        });
+        var intake = new IntakeTransactions(_table.Object);
+        using var givenUp = new CancellationTokenSource();
+
+        var a = intake.SubmitAsync("call", Rows("a"), default);
+        var b = intake.SubmitAsync("call", Rows("b"), givenUp.Token);
+        var c = intake.SubmitAsync("call", Rows("c"), default);
+        await givenUp.CancelAsync();
+        firstStored.SetResult();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => b);
+        Assert.Equal("c-offer", (await c)[0].ClientRequestId);
+        await a;
+        Assert.DoesNotContain(_transactions, t => t.Contains("b-offer"));
+    }
+
+    [Fact]
     public async Task No_transaction_holds_more_than_100_rows()
     {
         var firstStored = new TaskCompletionSource();

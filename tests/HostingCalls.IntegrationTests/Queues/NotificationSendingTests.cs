@@ -61,6 +61,20 @@ public sealed class NotificationSendingTests(AzuriteFixture azurite, ITestOutput
     }
 
     [Fact]
+    public async Task A_batch_message_naming_a_notification_twice_sends_it_once()
+    {
+        await _scenario.ClearQueuesAsync();
+        var results = (await _scenario.LedgerAsync()).Keys.Where(k => !k.Contains("-receipt-", StringComparison.Ordinal)).ToList();
+        var ids = results.Concat(results.Take(3));
+
+        await App.QueueFunctions.SendNotification($$"""{"callId":"{{_scenario.CallId}}","notificationIds":[{{string.Join(',', ids.Select(id => $"\"{id}\""))}}]}""", default);
+
+        Assert.Equal(results.Order(StringComparer.Ordinal), _scenario.Emails.Select(e => e.NotificationId).Order(StringComparer.Ordinal));
+        var ledger = await _scenario.LedgerAsync();
+        Assert.All(results, id => Assert.Equal(("Sent", 1), (ledger[id].GetString("Status"), ledger[id].GetInt32("Attempts"))));
+    }
+
+    [Fact]
     public async Task A_batch_message_sends_only_those_of_it_not_sent_yet_and_ignores_ids_not_recorded()
     {
         await _scenario.ClearQueuesAsync();

@@ -1,4 +1,8 @@
 using Azure.Data.Tables;
+using HostingCalls.Core.Audit;
+using HostingCalls.Core.Calls;
+using HostingCalls.Core.Common;
+using HostingCalls.Core.Notifications;
 using HostingCalls.Core.Offers;
 using HostingCalls.Functions.Storage;
 using HostingCalls.IntegrationTests.Support;
@@ -74,5 +78,40 @@ public sealed class IntakeTransactionsTests
         Assert.All(answers.Where((_, i) => i % States.Length != 0), a => Assert.Equal(201, a.Status));
         Assert.Equal(22, (await RowsAsync(app, callId, "offer|")).Count);
         Assert.Equal(22, (await app.Service<IOfferStore>().ListAsync(callId, null, default)).Count);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task An_offer_written_again_after_its_answer_was_lost_is_found_as_written_not_refused(bool withKey)
+    {
+        await using var storage = await Azurite.StartAsync();
+        await using var app = await LocalApp.StartAsync(storage.ConnectionString);
+        var callId = await app.OpenSampleCallAsync();
+        var call = (await app.Service<ICallStore>().FindAsync(callId, default))!.Value;
+        var now = app.Clock.GetUtcNow();
+        var offer = new Offer
+        {
+            Id = Ids.New(app.Clock),
+            CallId = callId,
+            MemberState = "KEN",
+            Status = OfferStatus.Submitted,
+            Version = 1,
+            Details = OfferRules.Apply(System.Text.Json.JsonSerializer.Deserialize<OfferInput>(System.Text.Json.JsonSerializer.Serialize(SampleOffers.Kenya()), ApiJson.Options)!, call, "KEN"),
+            SubmittedAt = now,
+            SubmittedBy = "dev-KEN",
+            UpdatedAt = now,
+        };
+        var key = withKey ? new IdempotencyKey("KEN", Ids.Hash("lost-answer"), "request-hash", offer.Id) : null;
+        var receipt = Notification.About(offer, NotificationKind.Receipt, now) with { Status = NotificationStatus.Queued, QueuedAt = now };
+        var store = app.Service<IOfferStore>();
+        var first = await store.AddAsync(offer, key, receipt, AuditEntries.OfferSubmitted(offer, AuditActor.MemberState("KEN"), app.Clock), default);
+
+        // What the SDK's retry does when the first answer is lost: the same rows again.
+        var again = await store.AddAsync(offer, key, receipt, AuditEntries.OfferSubmitted(offer, AuditActor.MemberState("KEN"), app.Clock), default);
+
+        Assert.Equal(first!.ETag, again!.ETag);
+        Assert.Equal(offer.Id, again.Value.Id);
+        Assert.Single(await RowsAsync(app, callId, "offer|"));
     }
 }
