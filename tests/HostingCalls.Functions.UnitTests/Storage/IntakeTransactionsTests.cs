@@ -38,19 +38,27 @@ public class IntakeTransactionsTests
                 return transaction(list);
             });
 
-    [Fact]
-    public async Task Offers_arriving_while_a_transaction_is_on_its_way_go_together_in_the_next_and_each_gets_its_own_answers()
+    /// <summary>Offer a's transaction waits until the result is set; every transaction is then answered by <paramref name="answer"/>.</summary>
+    private TaskCompletionSource HoldingOfferA(Func<List<TableTransactionAction>, Response<IReadOnlyList<Response>>>? answer = null)
     {
-        var firstStored = new TaskCompletionSource();
+        var held = new TaskCompletionSource();
         Stores(async actions =>
         {
             if (actions[0].Entity.RowKey == "a-offer")
             {
-                await firstStored.Task;
+                await held.Task;
+                return Answers(actions);
             }
 
-            return Answers(actions);
+            return (answer ?? Answers)(actions);
         });
+        return held;
+    }
+
+    [Fact]
+    public async Task Offers_arriving_while_a_transaction_is_on_its_way_go_together_in_the_next_and_each_gets_its_own_answers()
+    {
+        var firstStored = HoldingOfferA();
         var intake = new IntakeTransactions(_table.Object);
 
         var a = intake.SubmitAsync("call", Rows("a"), default);
@@ -71,16 +79,7 @@ public class IntakeTransactionsTests
     [Fact]
     public async Task An_offer_whose_request_was_given_up_while_it_waited_is_not_written()
     {
-        var firstStored = new TaskCompletionSource();
-        Stores(async actions =>
-        {
-            if (actions[0].Entity.RowKey == "a-offer")
-            {
-                await firstStored.Task;
-            }
-
-            return Answers(actions);
-        });
+        var firstStored = HoldingOfferA();
         var intake = new IntakeTransactions(_table.Object);
         using var givenUp = new CancellationTokenSource();
 
@@ -119,21 +118,9 @@ public class IntakeTransactionsTests
     [Fact]
     public async Task When_a_shared_transaction_is_refused_each_offer_is_written_alone_and_only_the_one_at_fault_fails()
     {
-        var firstStored = new TaskCompletionSource();
-        Stores(async actions =>
-        {
-            if (actions[0].Entity.RowKey == "a-offer")
-            {
-                await firstStored.Task;
-            }
-
-            if (actions.Any(a => a.Entity.RowKey == "taken-key"))
-            {
-                throw new TableTransactionFailedException(new RequestFailedException(409, "The specified entity already exists.", "EntityAlreadyExists", null));
-            }
-
-            return Answers(actions);
-        });
+        var firstStored = HoldingOfferA(actions => actions.Any(a => a.Entity.RowKey == "taken-key")
+            ? throw new TableTransactionFailedException(new RequestFailedException(409, "The specified entity already exists.", "EntityAlreadyExists", null))
+            : Answers(actions));
         var intake = new IntakeTransactions(_table.Object);
 
         var a = intake.SubmitAsync("call", Rows("a"), default);
@@ -150,17 +137,7 @@ public class IntakeTransactionsTests
     [Fact]
     public async Task Any_other_failure_of_a_shared_transaction_is_every_members_as_it_would_have_been_alone()
     {
-        var firstStored = new TaskCompletionSource();
-        Stores(async actions =>
-        {
-            if (actions[0].Entity.RowKey == "a-offer")
-            {
-                await firstStored.Task;
-                return Answers(actions);
-            }
-
-            throw new RequestFailedException(503, "Server busy");
-        });
+        var firstStored = HoldingOfferA(_ => throw new RequestFailedException(503, "Server busy"));
         var intake = new IntakeTransactions(_table.Object);
 
         var a = intake.SubmitAsync("call", Rows("a"), default);
