@@ -32,6 +32,9 @@ public sealed partial class Azurite : IAsyncDisposable
     /// <summary>The well-known development account on this instance's ports (the key is Azurite's public one).</summary>
     public string ConnectionString { get; }
 
+    /// <summary>The table service's address, as requests to it begin.</summary>
+    public string TableEndpoint => $"http://127.0.0.1:{_ports.Table}/devstoreaccount1";
+
     public static Task<Azurite> StartAsync(CancellationToken cancellationToken = default) => StartAsync(onDisk: false, cancellationToken);
 
     /// <summary>

@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using HostingCalls.Core.Common;
 
 namespace HostingCalls.Functions.Storage;
 
@@ -14,86 +15,47 @@ namespace HostingCalls.Functions.Storage;
 public sealed class IntakeTransactions(TableClient table)
 {
     private const int MaxRows = 100;
-    private readonly Dictionary<string, Queue<Group>> _waiting = new(StringComparer.Ordinal);
+    private readonly ArrivalGroups<Member> _groups = new(
+        (_, members) => SendAsync(table, members),
+        (members, member) => members.Sum(m => m.Actions.Count) + member.Actions.Count <= MaxRows);
 
     /// <summary>Submits <paramref name="actions"/> (one offer's rows) in a transaction, maybe shared: the responses to its own rows.</summary>
-    public Task<IReadOnlyList<Response>> SubmitAsync(string partition, IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Response>> SubmitAsync(string partition, IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken)
     {
         var member = new Member(actions, cancellationToken);
-        bool sending;
-        lock (_waiting)
-        {
-            sending = _waiting.TryGetValue(partition, out var groups);
-            groups ??= _waiting[partition] = new Queue<Group>();
-            if (groups.Count == 0 || groups.Last() is { Started: true } || groups.Last().Rows + actions.Count > MaxRows)
-            {
-                groups.Enqueue(new Group());
-            }
-
-            groups.Last().Members.Add(member);
-        }
-
-        if (!sending)
-        {
-            _ = SendAllAsync(partition);
-        }
-
-        return member.Done.Task.WaitAsync(cancellationToken);
+        await _groups.AddAsync(partition, member, cancellationToken);
+        return await member.Done.Task.WaitAsync(cancellationToken);
     }
 
-    /// <summary>Sends the partition's groups in turn until none is waiting; not tied to one request, so no caller's cancellation stops the others'.</summary>
-    private async Task SendAllAsync(string partition)
-    {
-        while (true)
-        {
-            Group group;
-            lock (_waiting)
-            {
-                if (!_waiting[partition].TryPeek(out group!))
-                {
-                    _waiting.Remove(partition);
-                    return;
-                }
-
-                group.Started = true;
-            }
-
-            await SendAsync(group);
-            lock (_waiting)
-            {
-                _waiting[partition].Dequeue();
-            }
-        }
-    }
-
-    private async Task SendAsync(Group group)
+    /// <summary>Answers every member itself, failures included.</summary>
+    private static async Task SendAsync(TableClient table, IReadOnlyList<Member> group)
     {
         // A request given up while it waited is not written: its caller will never queue the receipt.
-        foreach (var member in group.Members.Where(m => m.Cancellation.IsCancellationRequested).ToList())
+        foreach (var member in group.Where(m => m.Cancellation.IsCancellationRequested))
         {
             member.Done.TrySetCanceled(member.Cancellation);
-            group.Members.Remove(member);
         }
 
-        if (group.Members.Count == 0)
+        var members = group.Where(m => !m.Cancellation.IsCancellationRequested).ToList();
+        if (members.Count == 0)
         {
             return;
         }
 
         try
         {
-            var responses = (await table.SubmitTransactionAsync(group.Members.SelectMany(m => m.Actions), CancellationToken.None)).Value;
+            var responses = (await table.SubmitTransactionAsync(members.SelectMany(m => m.Actions), CancellationToken.None)).Value;
             var first = 0;
-            foreach (var member in group.Members)
+            foreach (var member in members)
             {
                 member.Done.TrySetResult([.. responses.Skip(first).Take(member.Actions.Count)]);
                 first += member.Actions.Count;
             }
         }
-        catch (TableTransactionFailedException) when (group.Members.Count > 1)
+        catch (TableTransactionFailedException) when (members.Count > 1)
         {
             // Refused as a whole, so nothing was written: each offer alone, for its own answer.
-            await Task.WhenAll(group.Members.Select(async member =>
+            await Task.WhenAll(members.Select(async member =>
             {
                 try
                 {
@@ -107,7 +69,7 @@ public sealed class IntakeTransactions(TableClient table)
         }
         catch (Exception exception)
         {
-            foreach (var member in group.Members)
+            foreach (var member in members)
             {
                 member.Done.TrySetException(exception);
             }
@@ -121,15 +83,5 @@ public sealed class IntakeTransactions(TableClient table)
         public CancellationToken Cancellation { get; } = cancellation;
 
         public TaskCompletionSource<IReadOnlyList<Response>> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    }
-
-    private sealed class Group
-    {
-        public List<Member> Members { get; } = [];
-
-        public int Rows => Members.Sum(m => m.Actions.Count);
-
-        /// <summary>Its transaction is on its way: later offers wait for the next one.</summary>
-        public bool Started { get; set; }
     }
 }

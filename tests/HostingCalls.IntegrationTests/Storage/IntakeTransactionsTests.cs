@@ -40,8 +40,7 @@ public sealed class IntakeTransactionsTests
         await using var app = await LocalApp.StartAsync(storage.ConnectionString);
         var callId = await app.OpenSampleCallAsync();
         await SubmitAtOnceAsync(app, await app.OpenSampleCallAsync(), 3, i => $"warm-up-{i}"); // compiled and connected first, so that the burst is one
-        var tableEndpoint = storage.ConnectionString.Split(';').Single(p => p.StartsWith("TableEndpoint=", StringComparison.Ordinal))["TableEndpoint=".Length..];
-        using var transactions = new StorageRequestCount(tableEndpoint + "/$batch");
+        using var transactions = new StorageRequestCount(storage.TableEndpoint + "/$batch");
 
         var answers = await SubmitAtOnceAsync(app, callId, 40, i => $"burst-{i}");
 
@@ -90,18 +89,7 @@ public sealed class IntakeTransactionsTests
         var callId = await app.OpenSampleCallAsync();
         var call = (await app.Service<ICallStore>().FindAsync(callId, default))!.Value;
         var now = app.Clock.GetUtcNow();
-        var offer = new Offer
-        {
-            Id = Ids.New(app.Clock),
-            CallId = callId,
-            MemberState = "KEN",
-            Status = OfferStatus.Submitted,
-            Version = 1,
-            Details = OfferRules.Apply(System.Text.Json.JsonSerializer.Deserialize<OfferInput>(System.Text.Json.JsonSerializer.Serialize(SampleOffers.Kenya()), ApiJson.Options)!, call, "KEN"),
-            SubmittedAt = now,
-            SubmittedBy = "dev-KEN",
-            UpdatedAt = now,
-        };
+        var offer = SampleOffers.Accepted(SampleOffers.Kenya(), call, "KEN", now, app.Clock);
         var key = withKey ? new IdempotencyKey("KEN", Ids.Hash("lost-answer"), "request-hash", offer.Id) : null;
         var receipt = Notification.About(offer, NotificationKind.Receipt, now) with { Status = NotificationStatus.Queued, QueuedAt = now };
         var store = app.Service<IOfferStore>();

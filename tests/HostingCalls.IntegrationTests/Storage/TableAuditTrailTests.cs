@@ -42,18 +42,7 @@ public sealed class TableAuditTrailTests(AzuriteFixture azurite) : IAsyncLifetim
         return keys;
     }
 
-    private Offer NewOffer(string memberState, Call call) => new()
-    {
-        Id = Ids.New(_app.Clock),
-        CallId = _callId,
-        MemberState = memberState,
-        Status = OfferStatus.Submitted,
-        Version = 1,
-        Details = OfferRules.Apply(System.Text.Json.JsonSerializer.Deserialize<OfferInput>(System.Text.Json.JsonSerializer.Serialize(SampleOffers.Kenya()), ApiJson.Options)!, call, memberState),
-        SubmittedAt = _app.Clock.GetUtcNow(),
-        SubmittedBy = $"dev-{memberState}",
-        UpdatedAt = _app.Clock.GetUtcNow(),
-    };
+    private Offer NewOffer(string memberState, Call call) => SampleOffers.Accepted(SampleOffers.Kenya(), call, memberState, _app.Clock.GetUtcNow(), _app.Clock);
 
     [Fact]
     public async Task An_offer_whose_audit_entry_cannot_be_written_is_not_written_either()

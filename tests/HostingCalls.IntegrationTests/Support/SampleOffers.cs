@@ -1,3 +1,8 @@
+using System.Text.Json;
+using HostingCalls.Core.Calls;
+using HostingCalls.Core.Common;
+using HostingCalls.Core.Offers;
+
 namespace HostingCalls.IntegrationTests.Support;
 
 /// <summary>Offers as a focal point's client would send them (plain JSON objects).</summary>
@@ -18,6 +23,20 @@ public static class SampleOffers
 
     public static Dictionary<string, object?> With(this Dictionary<string, object?> offer, string field, object? value) =>
         new(offer) { [field] = value };
+
+    /// <summary>The offer the submit function would make of <paramref name="input"/>, for tests that write to the store directly.</summary>
+    public static Offer Accepted(Dictionary<string, object?> input, Call call, string memberState, DateTimeOffset at, TimeProvider clock) => new()
+    {
+        Id = Ids.New(clock),
+        CallId = call.Id,
+        MemberState = memberState,
+        Status = OfferStatus.Submitted,
+        Version = 1,
+        Details = OfferRules.Apply(JsonSerializer.Deserialize<OfferInput>(JsonSerializer.Serialize(input), ApiJson.Options)!, call, memberState),
+        SubmittedAt = at,
+        SubmittedBy = $"dev-{memberState}",
+        UpdatedAt = at,
+    };
 
     public static readonly byte[] Pdf = LocalApp.MinimalPdf;
 

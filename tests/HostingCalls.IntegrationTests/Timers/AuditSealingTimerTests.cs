@@ -70,8 +70,7 @@ public sealed class AuditSealingTimerTests(AzuriteFixture azurite, ITestOutputHe
         }
 
         app.Clock.Advance(AuditService.RestoreAfter + TimeSpan.FromMinutes(1));
-        var tableEndpoint = storage.ConnectionString.Split(';').Single(p => p.StartsWith("TableEndpoint=", StringComparison.Ordinal))["TableEndpoint=".Length..];
-        using var requests = new StorageRequestCount(tableEndpoint);
+        using var requests = new StorageRequestCount(storage.TableEndpoint);
         async Task<long> RunAsync()
         {
             var before = requests.Count;

@@ -118,18 +118,8 @@ public sealed class CallClosingTimerTests(AzuriteFixture azurite, ITestOutputHel
         var call = await CallAsync();
 
         // A request that passed the deadline check at 23:59:59 and whose write landed only now.
-        var late = new Offer
-        {
-            Id = Ids.New(_app.Clock),
-            CallId = _callId,
-            MemberState = "BRA",
-            Status = OfferStatus.Submitted,
-            Version = 1,
-            Details = OfferRules.Apply(System.Text.Json.JsonSerializer.Deserialize<OfferInput>(System.Text.Json.JsonSerializer.Serialize(SampleOffers.Kenya("EGM-3").With("proposedDates", new Dictionary<string, object?> { ["start"] = "2025-03-10", ["end"] = "2025-03-12" })), ApiJson.Options)!, call, "BRA"),
-            SubmittedAt = Deadline,
-            SubmittedBy = "dev-BRA",
-            UpdatedAt = Deadline,
-        };
+        var late = SampleOffers.Accepted(
+            SampleOffers.Kenya("EGM-3").With("proposedDates", new Dictionary<string, object?> { ["start"] = "2025-03-10", ["end"] = "2025-03-12" }), call, "BRA", Deadline, _app.Clock);
         await _app.Service<IOfferStore>().AddAsync(late, null, Notification.About(late, NotificationKind.Receipt, Deadline), HostingCalls.Core.Audit.AuditEntries.OfferSubmitted(late, HostingCalls.Core.Audit.AuditActor.MemberState("BRA"), _app.Clock), default);
 
         _app.Clock.Advance(TimeSpan.FromMinutes(1));
