@@ -8,6 +8,10 @@ public static partial class CallRules
 {
     public const int MaxMeetings = 50;
     public const int MaxGracePeriodMinutes = 7 * 24 * 60;
+
+    /// <summary>How far from the call's creation any of its dates may lie, so that every date derived from them
+    /// (grace period, settle time, host confirmation, token lifetime) stays far inside what a date can hold.</summary>
+    public const int HorizonYears = 10;
     private const decimal MaxUsd = 1_000_000_000m;
 
     /// <summary>Other weights or rules to rank a call under, for a what-if: the call's own fill what is left out.</summary>
@@ -29,6 +33,7 @@ public static partial class CallRules
         var description = TextRules.Optional(errors, "description", input.Description, 4000, multiline: true);
         var meetings = Meetings(errors, input.Meetings);
 
+        var inside = WithinHorizon(errors, template.CreatedAt, input);
         if (input.OpensAt is null) errors.Add("opensAt", "Required.");
         if (input.Deadline is null) errors.Add("deadline", "Required.");
         if (input.ResultsDate is null) errors.Add("resultsDate", "Required.");
@@ -43,7 +48,8 @@ public static partial class CallRules
             errors.Add("gracePeriodMinutes", $"Between 0 and {MaxGracePeriodMinutes} minutes.");
         }
 
-        if (input.Deadline is { } last && input.ResultsDate is { } results && results <= last.AddMinutes(Math.Max(grace, 0)))
+        if (inside && grace is >= 0 and <= MaxGracePeriodMinutes
+            && input.Deadline is { } last && input.ResultsDate is { } results && results <= last.AddMinutes(grace))
         {
             errors.Add("resultsDate", "Must come after the deadline and its grace period.");
         }
@@ -87,6 +93,34 @@ public static partial class CallRules
             Weights = weights!,
             Rules = rules!,
         };
+    }
+
+    /// <summary>Refuses every date of the call more than <see cref="HorizonYears"/> from its creation; later rules
+    /// then compute with them only when all are inside, so none of that arithmetic can overflow.</summary>
+    private static bool WithinHorizon(FieldErrors errors, DateTimeOffset createdAt, CallInput input)
+    {
+        var inside = true;
+        var (earliest, latest) = (createdAt.AddYears(-HorizonYears), createdAt.AddYears(HorizonYears));
+        var message = $"Must lie within {HorizonYears} years of the call's creation ({earliest:yyyy-MM-dd} to {latest:yyyy-MM-dd}).";
+        void Check(string field, DateTimeOffset? value)
+        {
+            if (value is { } date && (date < earliest || date > latest))
+            {
+                errors.Add(field, message);
+                inside = false;
+            }
+        }
+
+        Check("opensAt", input.OpensAt);
+        Check("deadline", input.Deadline);
+        Check("resultsDate", input.ResultsDate);
+        foreach (var (meeting, i) in (input.Meetings ?? []).Select((m, i) => (m, i)))
+        {
+            Check($"meetings[{i}].windowStart", meeting?.WindowStart?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
+            Check($"meetings[{i}].windowEnd", meeting?.WindowEnd?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
+        }
+
+        return inside;
     }
 
     private static List<Meeting> Meetings(FieldErrors errors, IReadOnlyList<MeetingInput?>? inputs)

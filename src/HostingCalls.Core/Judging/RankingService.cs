@@ -34,8 +34,9 @@ public sealed partial class RankingService(
         var now = clock.GetUtcNow();
         foreach (var stored in await calls.ListAsync(CallStatus.Open, cancellationToken))
         {
-            if (now >= stored.Value.LastAcceptedAt + SettleTime
-                && await CallRuns.GuardAsync(stored.Value.Id, failed, () => CloseAsync(stored, now, cancellationToken), LogFailed))
+            // The due check is inside the guard too: a call whose dates cannot be computed fails alone.
+            if (await CallRuns.GuardAsync(stored.Value.Id, failed,
+                    async () => now >= stored.Value.LastAcceptedAt + SettleTime && await CloseAsync(stored, now, cancellationToken), LogFailed))
             {
                 closed.Add(stored.Value.Id);
             }

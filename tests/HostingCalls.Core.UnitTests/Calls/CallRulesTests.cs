@@ -84,4 +84,39 @@ public class CallRulesTests
 
         Assert.Equal(0.2m, CallRules.Apply(input, Samples.Call(CallStatus.Draft)).Weights.Reviewers);
     }
+
+    [Theory]
+    [InlineData("9999-12-31T23:59:00Z", 0, "deadline")]
+    [InlineData("9999-12-31T23:59:00Z", 60, "deadline")]
+    [InlineData("2040-01-01T00:00:00Z", 0, "deadline")]
+    public void Dates_beyond_the_horizon_are_refused_naming_the_field_not_overflowing(string deadline, int grace, string field)
+    {
+        var sample = Samples.CallInput();
+        var input = new CallInput
+        {
+            Title = sample.Title, Meetings = sample.Meetings, OpensAt = sample.OpensAt, Deadline = DateTimeOffset.Parse(deadline),
+            GracePeriodMinutes = grace, ResultsDate = DateTimeOffset.Parse("9999-12-20T00:00:00Z"), TimeZone = sample.TimeZone,
+        };
+
+        var rejection = Assert.Throws<Rejection>(() => CallRules.Apply(input, Samples.Call(CallStatus.Draft)));
+
+        Assert.Equal(RejectionKind.Invalid, rejection.Kind);
+        Assert.Contains(field, rejection.Errors.Keys);
+        Assert.Contains("resultsDate", rejection.Errors.Keys);
+    }
+
+    [Fact]
+    public void A_grace_period_out_of_range_is_refused_without_computing_with_it()
+    {
+        var sample = Samples.CallInput();
+        var input = new CallInput
+        {
+            Title = sample.Title, Meetings = sample.Meetings, OpensAt = sample.OpensAt, Deadline = sample.Deadline,
+            GracePeriodMinutes = int.MaxValue, ResultsDate = sample.ResultsDate, TimeZone = sample.TimeZone,
+        };
+
+        var rejection = Assert.Throws<Rejection>(() => CallRules.Apply(input, Samples.Call(CallStatus.Draft)));
+
+        Assert.Equal(["gracePeriodMinutes"], rejection.Errors.Keys);
+    }
 }

@@ -181,4 +181,39 @@ public sealed class CallClosingTimerTests(AzuriteFixture azurite, ITestOutputHel
             }
         }
     }
+
+    [Fact]
+    [Trait("Category", "Reliability")]
+    public async Task A_call_whose_dates_cannot_be_computed_fails_alone_and_every_other_call_is_closed_and_ranked()
+    {
+        var healthy = new[] { _callId, await _app.OpenSampleCallAsync() };
+        var sample = await CallAsync();
+        // Stored past every rule (as an older version or a hand edit could leave it): deadline + settle time overflows.
+        var poisoned = (await _app.Service<ICallStore>().AddAsync(
+            sample with { Id = Guid.NewGuid().ToString("N"), Deadline = DateTimeOffset.Parse("9999-12-31T23:59:00Z"), GracePeriod = TimeSpan.Zero },
+            default)).Value;
+        try
+        {
+            _app.Clock.SetUtcNow(LocalApp.AfterTheDeadline);
+            var run = await _app.Service<RankingService>().CloseAndRankDueCallsAsync(default);
+            await Assert.ThrowsAsync<InvalidOperationException>(() => RunTimer());
+
+            Assert.Equal([poisoned.Id], run.Failed);
+            var closedOthers = 0;
+            foreach (var id in healthy)
+            {
+                var call = (await _app.Service<ICallStore>().FindAsync(id, default))!.Value;
+                Assert.Equal(CallStatus.Ranked, call.Status);
+                closedOthers++;
+            }
+
+            output.WriteLine($"figures timer_isolation: calls={healthy.Length + 1} poisoned=1 closed_others={closedOthers}");
+        }
+        finally
+        {
+            // The Azurite of this collection is shared: leave no open call that would fail the other tests' timer runs.
+            var stored = (await _app.Service<ICallStore>().FindAsync(poisoned.Id, default))!;
+            await _app.Service<ICallStore>().ReplaceAsync(stored.Value with { Status = CallStatus.Draft, Deadline = sample.Deadline, GracePeriod = TimeSpan.Zero }, stored.ETag, default);
+        }
+    }
 }
