@@ -8,7 +8,7 @@ namespace HostingCalls.Functions.Storage;
 /// The one check of a row's size as Azure Tables stores it (strings as UTF-16: 64 KiB a property, 1 MiB a row),
 /// run before every write of user text, so that an oversized text is a 413 naming its fields, never a 500.
 /// </summary>
-internal static class StoredSize
+public static class StoredSize
 {
     public const int PropertyBytes = 64 * 1024;
     public const int EntityBytes = 1024 * 1024;
