@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -11,9 +10,9 @@ public static class StorageJson
     {
         Converters = { new JsonStringEnumConverter() },
 
-        // Text as it is, not as \uXXXX: an offer written in Arabic or Chinese would otherwise take six characters a
+        // Text as it is, not as \uXXXX (emoji and CJK Extension B included): escapes would take 6 to 12 characters a
         // letter and could pass the 64 KiB a table property holds. Never put into HTML, so nothing needs escaping.
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Encoder = StoredJsonEncoder.Instance,
     };
 
     public static string Write<T>(T value) => JsonSerializer.Serialize(value, Options);

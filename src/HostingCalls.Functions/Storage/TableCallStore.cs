@@ -19,14 +19,14 @@ public sealed class TableCallStore(StorageClients storage) : ICallStore
 
     public async Task<Stored<Call>> AddAsync(Call call, CancellationToken cancellationToken)
     {
-        var response = await _table.AddEntityAsync(ToEntity(call), cancellationToken);
+        var response = await _table.AddEntityAsync(StoredSize.Checked(ToEntity(call), "call"), cancellationToken);
         return new Stored<Call>(call, response.Headers.ETag!.Value.ToString());
     }
 
     public Task<Stored<Call>> ReplaceAsync(Call call, string etag, CancellationToken cancellationToken) =>
         TableErrors.GuardedAsync("call", async () =>
         {
-            var response = await _table.UpdateEntityAsync(ToEntity(call), new ETag(etag), TableUpdateMode.Replace, cancellationToken);
+            var response = await _table.UpdateEntityAsync(StoredSize.Checked(ToEntity(call), "call"), new ETag(etag), TableUpdateMode.Replace, cancellationToken);
             return new Stored<Call>(call, response.Headers.ETag!.Value.ToString());
         });
 

@@ -20,7 +20,7 @@ public sealed class TableInvitationStore(StorageClients storage) : IInvitationSt
     public async Task<Stored<Invitation>> AddAsync(Invitation invitation, Notification email, AuditEntry audit, CancellationToken cancellationToken)
     {
         var response = await _table.SubmitTransactionAsync(
-            [new(TableTransactionActionType.Add, ToEntity(invitation)), new(TableTransactionActionType.Add, NotificationEntity.From(email)), AuditEntity.JournalAction(audit)],
+            [new(TableTransactionActionType.Add, StoredSize.Checked(ToEntity(invitation), "invitation")), new(TableTransactionActionType.Add, NotificationEntity.From(email)), AuditEntity.JournalAction(audit)],
             cancellationToken);
         return new Stored<Invitation>(invitation, response.Value[0].Headers.ETag!.Value.ToString());
     }
@@ -47,7 +47,7 @@ public sealed class TableInvitationStore(StorageClients storage) : IInvitationSt
         TableErrors.GuardedAsync("invitation", async () =>
         {
             var response = await _table.SubmitTransactionAsync(
-                [new(TableTransactionActionType.UpdateReplace, ToEntity(invitation), new ETag(etag)), AuditEntity.JournalAction(audit)], cancellationToken);
+                [new(TableTransactionActionType.UpdateReplace, StoredSize.Checked(ToEntity(invitation), "invitation"), new ETag(etag)), AuditEntity.JournalAction(audit)], cancellationToken);
             return new Stored<Invitation>(invitation, response.Value[0].Headers.ETag!.Value.ToString());
         });
 

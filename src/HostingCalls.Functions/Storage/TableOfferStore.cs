@@ -71,7 +71,7 @@ public sealed class TableOfferStore(StorageClients storage) : IOfferStore
     {
         var actions = new List<TableTransactionAction>
         {
-            new(TableTransactionActionType.Add, ToEntity(offer)),
+            new(TableTransactionActionType.Add, StoredSize.Checked(ToEntity(offer), "offer", StoredSize.OfferHeadroomBytes)),
             new(TableTransactionActionType.Add, NotificationEntity.From(receipt)),
             AuditEntity.JournalAction(audit),
         };
@@ -113,7 +113,7 @@ public sealed class TableOfferStore(StorageClients storage) : IOfferStore
     {
         var actions = new List<TableTransactionAction>
         {
-            new(TableTransactionActionType.UpdateReplace, ToEntity(offer), new ETag(etag)),
+            new(TableTransactionActionType.UpdateReplace, StoredSize.Checked(ToEntity(offer), "offer"), new ETag(etag)),
             AuditEntity.JournalAction(audit),
         };
         if (notification is not null)

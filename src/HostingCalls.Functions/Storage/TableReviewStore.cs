@@ -32,6 +32,7 @@ public sealed class TableReviewStore(StorageClients storage) : IReviewStore
             ["OfferId"] = review.OfferId,
             ["Data"] = StorageJson.Write(review),
         };
+        StoredSize.Checked(entity, "review");
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
             var revision = await _table.GetEntityIfExistsAsync<TableEntity>(review.CallId, RevisionRowKey, cancellationToken: cancellationToken);
