@@ -69,6 +69,8 @@ public class ApiJsonTests
             Assert.Equal(criterion, JsonSerializer.Deserialize<Dictionary<ReviewCriterion, ReviewCriterion>>(json, ApiJson.Options)!.Single().Value);
         }
 
+        Assert.Equal(ReviewCriterion.Venue, JsonSerializer.Deserialize<ReviewCriterion>("\"\\u0056enue\"", ApiJson.Options)); // the same JSON string
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<ReviewCriterion>($"\"{new string('V', 200)}\"", ApiJson.Options));
         Assert.Throws<JsonException>(() => JsonSerializer.Serialize((ReviewCriterion)42, ApiJson.Options));
     }
 
