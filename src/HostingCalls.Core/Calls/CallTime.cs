@@ -18,9 +18,14 @@ public static class CallTime
             $"{local:yyyy-MM-dd HH:mm} {ianaZone} (UTC{sign}{offset}), that is {instant.UtcDateTime:yyyy-MM-dd HH:mm} UTC");
     }
 
+    /// <summary>
+    /// A zone of the IANA database. The system's zoneinfo folder also holds files that are not zones (localtime,
+    /// posixrules, Factory, right/…, posix/…): a zone must also be one ICU's time zone data maps to Windows.
+    /// </summary>
     public static bool IsIanaZone(string? id) =>
         !string.IsNullOrEmpty(id)
         && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone)
         && zone.HasIanaId
-        && string.Equals(zone.Id, id, StringComparison.Ordinal);
+        && string.Equals(zone.Id, id, StringComparison.Ordinal)
+        && TimeZoneInfo.TryConvertIanaIdToWindowsId(id, out _);
 }

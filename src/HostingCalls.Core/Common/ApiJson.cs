@@ -6,7 +6,8 @@ namespace HostingCalls.Core.Common;
 
 /// <summary>
 /// The one JSON shape of the API and of stored documents: camelCase, enums as names, and strict on input —
-/// unknown members, numbers in strings, enum numbers and date-times without an offset are refused.
+/// unknown members, numbers in strings, enums other than an exact name, decimals not held exactly and date-times
+/// without an offset are refused.
 /// </summary>
 public static class ApiJson
 {
@@ -24,7 +25,8 @@ public static class ApiJson
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             MaxDepth = 16,
         };
-        options.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+        options.Converters.Add(new ExactEnumConverter());
+        options.Converters.Add(new ExactDecimalConverter());
         options.Converters.Add(new DateTimeOffsetWithOffsetConverter());
         options.MakeReadOnly(populateMissingResolver: true);
         return options;

@@ -157,9 +157,9 @@ public sealed class RankingFunctionsTests(AzuriteFixture azurite) : IAsyncLifeti
         Assert.Equal(Encoding.UTF8.GetPreamble(), csv.Body[..3]);
         var lines = csv.Text.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(1 + 6, lines.Length);
-        Assert.StartsWith("meeting_id,meeting_title,offer_id,member_state", lines[0]);
+        Assert.StartsWith("\"meeting_id\",\"meeting_title\",\"offer_id\",\"member_state\"", lines[0]);
         Assert.Contains(lines, l => l.Contains(",\"'=HYPERLINK(\"\"http://evil.example\"\")\",", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.Contains(",東京,Ineligible,", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains(",\"東京\",\"Ineligible\",", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -193,6 +193,11 @@ public sealed class HostileInputTests(AzuriteFixture azurite, ITestOutputHelper 
                 yield return Variant(what, Base(body));
             }
 
+            foreach (var (what, body) in HostileValues(function.Name, valid.Json))
+            {
+                yield return Variant(what, Base(body));
+            }
+
             yield return Variant("a body over 1 MB", Base(new string(' ', 1_100_000) + valid.Json));
             yield return Variant("form content", Base(valid.Json) with { ContentType = "application/x-www-form-urlencoded" });
         }
@@ -287,6 +292,68 @@ public sealed class HostileInputTests(AzuriteFixture azurite, ITestOutputHelper 
         }
     }
 
+    /// <summary>
+    /// Values a lenient reader takes for others: enums as numbers, in another casing or as flag combinations;
+    /// decimals a decimal cannot hold (1e-400 read as 0) or with more than 2 decimals of money; files of the zoneinfo
+    /// folder that are not time zones; and an unknown field whose name is too long to repeat.
+    /// </summary>
+    private static IEnumerable<(string What, string Body)> HostileValues(string function, string valid)
+    {
+        if (JsonNode.Parse(valid) is not JsonObject root)
+        {
+            yield break;
+        }
+
+        yield return ("an unknown field named with 100000 characters", With(root, o => o[new string('x', 100_000)] = 1));
+        string[] enumTexts = ["Logistics, Security", "Venue,Overall", "ExpertGroup, RegionalConsultation", "Preferred, Required", "venue", "expertGroup", "preferred", "VENUE", " Venue", "1", "0", ""];
+        JsonNode[] numbers = [JsonNode.Parse("1e-400")!, JsonNode.Parse("-1e-400")!, JsonNode.Parse("0.001")!, JsonNode.Parse("25000.000000000000000000000000000001")!, JsonNode.Parse("1e400")!, JsonNode.Parse("0.1e-30")!];
+        switch (function)
+        {
+            case "SaveReview":
+                foreach (var text in enumTexts)
+                {
+                    yield return ($"scores[0].criterion {Printable(text)}", With(root, o => o["scores"]![0]!["criterion"] = text));
+                }
+
+                yield return ("scores[0].criterion as a number", With(root, o => o["scores"]![0]!["criterion"] = 1));
+                break;
+            case "RankWhatIf":
+                foreach (var text in enumTexts)
+                {
+                    yield return ($"rules.expertGroupRegions {Printable(text)}", With(root, o => o["rules"]!["expertGroupRegions"] = text));
+                }
+
+                yield return ("rules.expertGroupRegions as a number", With(root, o => o["rules"]!["expertGroupRegions"] = 0));
+                break;
+            case "CreateCall" or "UpdateCall":
+                foreach (var text in enumTexts)
+                {
+                    yield return ($"meetings[0].kind {Printable(text)}", With(root, o => o["meetings"]![0]!["kind"] = text));
+                }
+
+                yield return ("meetings[0].kind as a number", With(root, o => o["meetings"]![0]!["kind"] = 1));
+                foreach (var zone in (string[])["localtime", "posixrules", "Factory", "right/UTC", "posix/Europe/Paris", "right/Africa/Nairobi", "zone.tab", "africa/nairobi", "Africa/Nairobi/", "/etc/localtime", "../zoneinfo/UTC"])
+                {
+                    yield return ($"timeZone {zone}", With(root, o => o["timeZone"] = zone));
+                }
+
+                foreach (var number in numbers)
+                {
+                    yield return ($"fundingGapUsd {number.ToJsonString()}", With(root, o => o["fundingGapUsd"] = number.DeepClone()));
+                    yield return ($"meetings[0].estimatedCostUsd {number.ToJsonString()}", With(root, o => o["meetings"]![0]!["estimatedCostUsd"] = number.DeepClone()));
+                }
+
+                break;
+            case "SubmitOffer" or "ReviseOffer":
+                foreach (var number in numbers)
+                {
+                    yield return ($"coverage.cashUsd {number.ToJsonString()}", With(root, o => o["coverage"]!["cashUsd"] = number.DeepClone()));
+                }
+
+                break;
+        }
+    }
+
     private static string With(JsonObject root, Action<JsonObject> change)
     {
         var copy = (JsonObject)root.DeepClone();
@@ -342,6 +409,8 @@ public sealed class HostileInputTests(AzuriteFixture azurite, ITestOutputHelper 
         }
 
         Assert.True(results.Count >= 200, $"only {results.Count} requests");
+        var longest = results.MaxBy(r => r.Response.Text.Length);
+        Assert.True(longest.Response.Text.Length < 8_000, $"{longest.Hostile.Function.Name} / {longest.Hostile.What} answered {longest.Response.Text.Length} characters");
         Assert.Empty(wrong.Select(w => $"{w.Hostile.Function.Name} / {w.Hostile.What}: {w.Response.Status}"));
         Assert.Equal(before, after);
     }

@@ -15,14 +15,22 @@ public static class Problems
         var problem = new ProblemDetails
         {
             Type = $"https://www.rfc-editor.org/rfc/rfc9110#status.{status}",
-            Title = rejection.Title,
+            Title = Repeat(rejection.Title, MaxTextRepeated),
             Status = status,
-            Detail = rejection.Message,
-            Instance = request.Path,
+            Detail = Repeat(rejection.Message, MaxTextRepeated),
+            Instance = Repeat(request.Path.ToString(), MaxTextRepeated),
         };
         if (rejection.Errors.Count > 0)
         {
-            problem.Extensions["errors"] = rejection.Errors;
+            // Field names come from the caller (an unknown property of 100,000 characters is still its own name).
+            var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+            foreach (var (field, messages) in rejection.Errors)
+            {
+                var name = Repeat(field, MaxFieldRepeated);
+                errors[name] = [.. errors.GetValueOrDefault(name, []), .. messages.Select(m => Repeat(m, MaxTextRepeated))];
+            }
+
+            problem.Extensions["errors"] = errors;
         }
 
         foreach (var (name, value) in rejection.Extensions)
@@ -32,6 +40,16 @@ public static class Problems
 
         return new JsonResponse(problem, status, ContentType);
     }
+
+    /// <summary>How much of a field name a problem repeats: enough to find it, never the caller's whole payload.</summary>
+    public const int MaxFieldRepeated = 64;
+
+    /// <summary>How much of a message a problem repeats; messages are ours but may quote what was sent.</summary>
+    public const int MaxTextRepeated = 1024;
+
+    /// <summary>The text as sent, or its start and an ellipsis when longer than <paramref name="max"/> characters.</summary>
+    public static string Repeat(string text, int max) =>
+        text.Length <= max ? text : string.Concat(text.AsSpan(0, char.IsHighSurrogate(text[max - 2]) ? max - 2 : max - 1), "…");
 
     /// <summary>For faults that are not the caller's: says only whether a retry may help.</summary>
     public static JsonResponse Fault(int status, string detail, HttpRequest request) =>

@@ -40,4 +40,28 @@ public class ProblemsTests
         Assert.Equal("/api/calls/x/offers", json.GetProperty("instance").GetString());
         Assert.Equal("Required.", json.GetProperty("errors").GetProperty("venue.seats")[0].GetString());
     }
+
+    [Fact]
+    public async Task A_problem_repeats_at_most_64_characters_of_a_field_name_the_caller_made_up()
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Path = "/api/calls/x/offers";
+        context.Response.Body = new MemoryStream();
+        var name = new string('x', 100_000);
+
+        await Problems.From(Rejection.Invalid(name, "Not a field of this request."), context.Request)
+            .ExecuteResultAsync(new ActionContext(context, new RouteData(), new ActionDescriptor()));
+
+        var body = ((MemoryStream)context.Response.Body).ToArray();
+        var field = Assert.Single(JsonDocument.Parse(body).RootElement.GetProperty("errors").EnumerateObject());
+        Assert.Equal(new string('x', 63) + "…", field.Name);
+        Assert.Equal("Not a field of this request.", field.Value[0].GetString());
+        Assert.True(body.Length < 1_000, $"{body.Length} bytes");
+    }
+
+    [Theory]
+    [InlineData("short", "short")]
+    [InlineData("abcdefghi", "abcdefg…")]
+    [InlineData("abcdef😀x", "abcdef…")] // never half an emoji
+    public void Repeated_text_is_cut_with_an_ellipsis(string text, string repeated) => Assert.Equal(repeated, Problems.Repeat(text, 8));
 }
