@@ -61,4 +61,19 @@ public sealed class StoredSizeTests(AzuriteFixture azurite) : IAsyncLifetime
         var withdrawn = await _app.SendAsync(LocalRequest.Post().As(Callers.Kenya).IfMatch(etag!), r => _app.Offers.WithdrawOffer(r, _callId, submitted.Id, default));
         Assert.True(withdrawn.Status is >= 200 and < 300, withdrawn.ToString());
     }
+
+    [Theory]
+    [InlineData("😀")]
+    [InlineData("𠀀")]
+    public async Task A_review_with_every_comment_at_its_limit_in_the_widest_characters_is_stored_or_refused_with_a_4xx(string wide)
+    {
+        await using var ranked = await ResultsScenario.StartAsync(azurite.ConnectionString);
+        var comment = System.Text.Json.JsonSerializer.Serialize(Fill(wide, 2000));
+        var review = $$"""{"scores":[{"criterion":"Venue","score":4,"comment":{{comment}}},{"criterion":"Logistics","score":3,"comment":{{comment}}},{"criterion":"Security","score":5,"comment":{{comment}}},{"criterion":"Overall","score":4,"comment":{{comment}}}]}""";
+
+        var saved = await ranked.App.SendAsync(LocalRequest.Raw("PUT", review).As(Callers.GermanReviewer),
+            r => ranked.App.Reviews.SaveReview(r, ranked.CallId, ranked.Offers["FRA EGM-1"], default));
+
+        Assert.True(saved.Status is (>= 200 and < 300) or (>= 400 and < 500), saved.ToString());
+    }
 }
