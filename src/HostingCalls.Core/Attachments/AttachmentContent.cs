@@ -27,23 +27,16 @@ public static class AttachmentContent
 
     /// <summary>
     /// False when the name's extension says another kind of file than the content is ("scan.pdf" holding a PNG):
-    /// whoever opens it by its name would be misled. A name without an extension ("Note No. 12") fits anything.
+    /// whoever opens it by its name would be misled. A name without an extension ("Note No. 12") fits anything;
+    /// any other extension fits nothing. The name is judged as <see cref="AttachmentNames.Normalise"/> left it.
     /// </summary>
-    public static bool NameFits(string fileName, string contentType)
-    {
-        var dot = fileName.LastIndexOf('.');
-        var extension = dot < 0 ? "" : fileName[(dot + 1)..];
-        if (extension.Length is 0 or > 5 || !extension.All(char.IsAsciiLetterOrDigit) || !extension.Any(char.IsAsciiLetter))
+    public static bool NameFits(string fileName, string contentType) =>
+        AttachmentNames.ExtensionOf(fileName.TrimEnd('.', ' '))?.ToLowerInvariant() switch
         {
-            return true;
-        }
-
-        return extension.ToLowerInvariant() switch
-        {
+            null => true,
             "pdf" => contentType == Pdf,
             "png" => contentType == Png,
             "jpg" or "jpeg" => contentType == Jpeg,
             _ => false,
         };
-    }
 }

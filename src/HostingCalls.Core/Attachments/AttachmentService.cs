@@ -9,8 +9,6 @@ namespace HostingCalls.Core.Attachments;
 /// <summary>Files on an offer: added and removed by its own state while the call is open, read by whoever may see the offer.</summary>
 public sealed class AttachmentService(OfferService offers, IOfferStore offerStore, IAttachmentStore files, AttachmentOptions options, TimeProvider clock)
 {
-    public const int MaxFileNameLength = 120;
-
     public async Task<(OfferView Offer, Attachment Attachment)> AddAsync(
         Caller caller, string callId, string offerId, AttachmentKind? kind, string? fileName, Stream content, string? ifMatch,
         CancellationToken cancellationToken)
@@ -21,7 +19,7 @@ public sealed class AttachmentService(OfferService offers, IOfferStore offerStor
             errors.Add("kind", "Required: OfficialLetter or VenueDescription.");
         }
 
-        var name = FileNameOf(errors, fileName);
+        var name = AttachmentNames.Normalise(errors, fileName);
         errors.ThrowIfAny("attachment");
 
         var (call, offer, etag) = await offers.PrepareChangeAsync(caller, callId, offerId, ifMatch, cancellationToken);
@@ -107,23 +105,4 @@ public sealed class AttachmentService(OfferService offers, IOfferStore offerStor
     public static Rejection TooLarge(long maxBytes) =>
         new(RejectionKind.TooLarge, "File too large.", $"A file may be at most {maxBytes} bytes.",
             new Dictionary<string, string[]> { ["file"] = [$"At most {maxBytes} bytes."] });
-
-    /// <summary>A name to show and to offer on download; a path, a control character or a dot-name is refused, not cleaned.</summary>
-    private static string? FileNameOf(FieldErrors errors, string? fileName)
-    {
-        if (fileName is null)
-        {
-            return null;
-        }
-
-        if (fileName.Length is 0 or > MaxFileNameLength
-            || fileName.Any(c => char.IsControl(c) || c is '/' or '\\' or ':' or '"' or '<' or '>' or '|' or '*' or '?')
-            || fileName.Trim('.', ' ').Length == 0 || fileName != fileName.Trim())
-        {
-            errors.Add("fileName", $"A plain file name of 1 to {MaxFileNameLength} characters, without a path or any of / \\ : \" < > | * ?.");
-            return null;
-        }
-
-        return fileName;
-    }
 }

@@ -35,11 +35,8 @@ public static class DecisionRules
                 continue;
             }
 
-            var justification = TextRules.Required(errors, $"{field}.justification", input.Justification, MaxJustificationLength, multiline: true);
-            if (justification is { Length: < MinJustificationLength })
-            {
-                errors.Add($"{field}.justification", $"Say why, in at least {MinJustificationLength} characters: the decision is kept with it.");
-            }
+            // The decision is kept with its justification: it needs MinJustificationLength characters a reader can see.
+            var justification = TextRules.Required(errors, $"{field}.justification", input.Justification, MaxJustificationLength, multiline: true, minLength: MinJustificationLength);
 
             justifications[m] = justification ?? "";
             var chosen = ranking.Meetings[m].Eligible.FirstOrDefault(o => o.OfferId == input.OfferId);

@@ -5,19 +5,19 @@ using HostingCalls.Core.Notifications.Delivery;
 namespace HostingCalls.Functions.Storage;
 
 /// <summary>
-/// Webhook signatures (partition <c>signatures</c>) and event ids (partition = call id) already taken, in the
+/// Webhook requests taken (partition <c>requests</c>, keyed on timestamp + body) and event ids (partition = call id) already taken, in the
 /// <c>deliveryevents</c> table; keys are SHA-256 hashes.
 /// </summary>
 public sealed class TableDeliveryEventLog(StorageClients storage) : IDeliveryEventLog
 {
-    private const string SignaturesPartition = "signatures";
+    private const string RequestsPartition = "requests";
     private readonly TableClient _table = storage.Tables.GetTableClient(StorageNames.DeliveryEventsTable);
 
-    public async Task<bool> TryRecordSignatureAsync(string signatureHash, CancellationToken cancellationToken)
+    public async Task<bool> TryRecordRequestAsync(string requestHash, CancellationToken cancellationToken)
     {
         try
         {
-            await _table.AddEntityAsync(new TableEntity(SignaturesPartition, signatureHash), cancellationToken);
+            await _table.AddEntityAsync(new TableEntity(RequestsPartition, requestHash), cancellationToken);
             return true;
         }
         catch (RequestFailedException exception) when (exception.Status == TableErrors.Conflict)

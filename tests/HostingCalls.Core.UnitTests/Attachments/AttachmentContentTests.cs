@@ -35,6 +35,10 @@ public class AttachmentContentTests
     [InlineData("letter.docx", AttachmentContent.Pdf, false)]
     [InlineData("run.exe", AttachmentContent.Pdf, false)]
     [InlineData("page.html", AttachmentContent.Jpeg, false)]
+    [InlineData("venue.html.", AttachmentContent.Pdf, false)]
+    [InlineData("venue.html..", AttachmentContent.Pdf, false)]
+    [InlineData("venue.backup", AttachmentContent.Pdf, false)]
+    [InlineData("letter.pdf.", AttachmentContent.Pdf, true)]
     public void A_name_must_not_say_another_kind_of_file_than_the_content_is(string name, string contentType, bool fits) =>
         Assert.Equal(fits, AttachmentContent.NameFits(name, contentType));
 }

@@ -189,7 +189,7 @@ public sealed class NotificationSendingTests(AzuriteFixture azurite, ITestOutput
     }
 
     [Fact]
-    public async Task Delivery_events_move_notifications_and_a_forged_or_replayed_request_gets_401_and_changes_nothing()
+    public async Task Delivery_events_move_notifications_a_forged_request_gets_401_and_a_replay_changes_nothing()
     {
         await App.SendingPump.DrainAsync();
         var now = App.Clock.GetUtcNow().ToUnixTimeSeconds();
@@ -208,7 +208,10 @@ public sealed class NotificationSendingTests(AzuriteFixture azurite, ITestOutput
         Assert.Equal(("Delivered", "Bounced"), (await StatusAsync(FranceSelected), await StatusAsync(GermanyReserve)));
         Assert.Equal("550 5.1.1 mailbox unknown", (await _scenario.LedgerAsync())[GermanyReserve].GetString("LastError"));
 
-        Assert.Equal(401, (await App.SendAsync(request, r => App.Notifications.ReceiveSendGridEvents(r, default))).Status);
+        // SendGrid retries what it thinks failed: a repeat is answered as done and changes nothing.
+        var ledgerBefore = await _scenario.LedgerAsync();
+        Assert.Equal(204, (await App.SendAsync(request, r => App.Notifications.ReceiveSendGridEvents(r, default))).Status);
+        Assert.Equal(ledgerBefore.ToDictionary(r => r.Key, r => r.Value.ETag), (await _scenario.LedgerAsync()).ToDictionary(r => r.Key, r => r.Value.ETag));
         App.Clock.Advance(TimeSpan.FromMinutes(6));
         Assert.Equal(401, (await PostEventsAsync(body, timestamp: now)).Status);
     }

@@ -198,16 +198,34 @@ public sealed class HostileInputTests(AzuriteFixture azurite, ITestOutputHelper 
                 yield return Variant(what, Base(body));
             }
 
+            foreach (var (what, body) in InvisibleText(valid.Json))
+            {
+                yield return Variant(what, Base(body));
+            }
+
+            if (function.Name == "DecideCall")
+            {
+                var zeroWidth = new { meetingId = "EGM-1", offerId = _ranked.Offers["DEU EGM-1"], justification = new string('\u200B', 20) };
+                yield return Variant("a justification of 20 zero-width spaces", Base(System.Text.Json.JsonSerializer.Serialize(new { rankingVersion = 1, overrides = new[] { zeroWidth } })));
+            }
+
             yield return Variant("a body over 1 MB", Base(new string(' ', 1_100_000) + valid.Json));
             yield return Variant("form content", Base(valid.Json) with { ContentType = "application/x-www-form-urlencoded" });
         }
 
         if (valid.File is not null)
         {
-            foreach (var name in (string[])["../../etc/passwd.pdf", @"..\..\x.pdf", "a/b.pdf", "x.pdf\u0000.exe", "C:x.pdf", "..", new string('a', 300) + ".pdf", "<img src=x>.pdf"])
+            // Names Windows saves as active files (trailing dots and spaces dropped), hidden or reversed extensions, and
+            // tails too long to be read as "no extension": refused whatever the bytes.
+            foreach (var name in (string[])["../../etc/passwd.pdf", @"..\..\x.pdf", "a/b.pdf", "x.pdf\u0000.exe", "C:x.pdf", "..", new string('a', 300) + ".pdf", "<img src=x>.pdf",
+                "venue.html.", "venue.html..", "venue.html. ", "venue.ht\u200Bml", "venue.pd\u00ADf", "venue.pdf\uFEFF", "venue\u202Efdp.exe", "venue.svg", "venue.js",
+                "venue.exe", "venue.backup", "venue.pdf\u3000", "CON.pdf"])
             {
                 yield return Variant($"fileName {Printable(name)}", Base(file: valid.File) with { Query = new(valid.Query!) { ["fileName"] = name } });
             }
+
+            yield return Variant("venue.html. holding a PDF header then HTML", Base(file: Encoding.ASCII.GetBytes("%PDF-1.7\n<html><script>alert(1)</script></html>"))
+                with { Query = new(valid.Query!) { ["fileName"] = "venue.html." } });
 
             foreach (var kind in (string[])["venuedescription", "Invoice", "1", ""])
             {
@@ -354,6 +372,46 @@ public sealed class HostileInputTests(AzuriteFixture azurite, ITestOutputHelper 
         }
     }
 
+    /// <summary>
+    /// Required text made only of invisible characters (zero-width space, BOM, soft hyphen), and email addresses
+    /// carrying a bidi override or a zero-width space: none is text a reader could see or an address one could check.
+    /// </summary>
+    private static IEnumerable<(string What, string Body)> InvisibleText(string valid)
+    {
+        if (JsonNode.Parse(valid) is not JsonObject root)
+        {
+            yield break;
+        }
+
+        foreach (var path in (string[])["city", "title", "venue.name", "focalPoint.name"])
+        {
+            var (outer, inner) = path.Contains('.', StringComparison.Ordinal) ? (path.Split('.')[0], path.Split('.')[1]) : (null, path);
+            if ((outer is null ? root : root[outer] as JsonObject)?[inner] is JsonValue)
+            {
+                foreach (var invisible in (string[])["\u200B", "\uFEFF", "\u00AD", "\u200B\uFEFF\u00AD\u202E\u2060"])
+                {
+                    yield return ($"{path}: only {Printable(invisible)}", With(root, o => (outer is null ? o : (JsonObject)o[outer]!)[inner] = invisible));
+                }
+            }
+        }
+
+        foreach (var (outer, obj) in (IEnumerable<(string? Outer, JsonObject Object)>)[(null, root), .. root.Where(p => p.Value is JsonObject).Select(p => ((string?)p.Key, (JsonObject)p.Value!))])
+        {
+            foreach (var (name, value) in obj.ToList())
+            {
+                if (name.EndsWith("email", StringComparison.OrdinalIgnoreCase) && value is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.String)
+                {
+                    var address = v.GetValue<string>();
+                    var at = address.IndexOf('@', StringComparison.Ordinal);
+                    foreach (var (what, hostile) in (ValueTuple<string, string>[])[("a bidi override", address[..(at + 1)] + "\u202E" + address[(at + 1)..]), ("a zero-width space", address[..at] + "\u200B" + address[at..])])
+                    {
+                        yield return ($"{(outer is null ? name : $"{outer}.{name}")}: {what}", With(root, o => (outer is null ? o : (JsonObject)o[outer]!)[name] = hostile));
+                    }
+                }
+            }
+        }
+    }
+
     private static string With(JsonObject root, Action<JsonObject> change)
     {
         var copy = (JsonObject)root.DeepClone();
@@ -366,7 +424,7 @@ public sealed class HostileInputTests(AzuriteFixture azurite, ITestOutputHelper 
             .GetCustomAttribute<HttpTriggerAttribute>()!.Methods![0].ToUpperInvariant();
 
     private static string Printable(string text) =>
-        text.Length > 24 ? $"{text.Length} chars" : string.Concat(text.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
+        text.Length > 24 ? $"{text.Length} chars" : string.Concat(text.Select(c => char.IsControl(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format ? $"\\u{(int)c:x4}" : c.ToString()));
 
     private Task<LocalResponse> SendAsync(Hostile hostile) => Task.Run(async () =>
     {

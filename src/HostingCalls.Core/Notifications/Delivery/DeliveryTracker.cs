@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using HostingCalls.Core.Audit;
 using HostingCalls.Core.Common;
 using Microsoft.Extensions.Logging;
@@ -5,8 +7,9 @@ using Microsoft.Extensions.Logging;
 namespace HostingCalls.Core.Notifications.Delivery;
 
 /// <summary>
-/// Takes SendGrid's Event Webhook: refuses a request whose signature does not verify or was seen before (401,
-/// nothing changed), then moves each notification the events name to Sent, Delivered, Bounced or Dropped.
+/// Takes SendGrid's Event Webhook: refuses a request whose signature does not verify (401, nothing changed), answers
+/// a request received before as done without doing it again, then moves each notification the events name to Sent,
+/// Delivered, Bounced or Dropped.
 /// </summary>
 public sealed partial class DeliveryTracker(INotificationLedger ledger, IDeliveryEventLog log, EventWebhookVerifier? verifier, TimeProvider clock, ILogger<DeliveryTracker> logger)
 {
@@ -26,10 +29,11 @@ public sealed partial class DeliveryTracker(INotificationLedger ledger, IDeliver
             throw Unauthenticated("The signature does not verify, or the request is too old or too new.");
         }
 
-        // The signature's bytes, not its text: base64 written with spaces is the same signature.
-        if (!await log.TryRecordSignatureAsync(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Convert.FromBase64String(signature!))), cancellationToken))
+        // Keyed on what was signed, never on the signature: an ECDSA signature (r, s) has a twin (r, n - s) that also
+        // verifies. SendGrid retries a delivery it thinks failed, so a repeat is answered as done and changes nothing.
+        if (!await log.TryRecordRequestAsync(RequestHash(timestamp!, body), cancellationToken))
         {
-            throw Unauthenticated("This signed request was received before; a replay changes nothing.");
+            return 0;
         }
 
         IReadOnlyList<DeliveryEvent> events;
@@ -96,6 +100,15 @@ public sealed partial class DeliveryTracker(INotificationLedger ledger, IDeliver
         }
 
         return false;
+    }
+
+    /// <summary>SHA-256 of the timestamp, a line break, then the body: the verified timestamp is digits only, so no two pairs share it.</summary>
+    private static string RequestHash(string timestamp, ReadOnlySpan<byte> body)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha.AppendData(Encoding.UTF8.GetBytes(timestamp + "\n"));
+        sha.AppendData(body);
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
 
     private static Rejection Unauthenticated(string detail) => new(RejectionKind.Unauthenticated, "Not a verified SendGrid request.", detail);

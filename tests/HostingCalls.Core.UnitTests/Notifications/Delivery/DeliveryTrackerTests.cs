@@ -1,4 +1,6 @@
+using System.Formats.Asn1;
 using System.Globalization;
+using System.Numerics;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -156,7 +158,7 @@ public sealed class DeliveryTrackerTests : IDisposable
     }
 
     [Fact]
-    public async Task The_same_signed_request_twice_is_refused_the_second_time_and_changes_nothing()
+    public async Task The_same_signed_request_twice_is_answered_as_done_the_second_time_and_changes_nothing()
     {
         await Stored(NotificationStatus.Sent);
         var request = Signed(Body(Event("delivered", "ev-1", Now.AddMinutes(-2))));
@@ -164,10 +166,49 @@ public sealed class DeliveryTrackerTests : IDisposable
         var before = _ledger[NotificationId];
         var eventsBefore = _log.Events.Count;
 
-        await Refused(request, RejectionKind.Unauthenticated);
+        Assert.Equal(0, await Receive(request));
 
         Assert.Equal(before, _ledger[NotificationId]);
         Assert.Equal(eventsBefore, _log.Events.Count);
+    }
+
+    [Fact]
+    public async Task A_replay_with_the_malleated_signature_r_n_minus_s_verifies_but_is_recorded_as_a_replay()
+    {
+        await Stored(NotificationStatus.Sent);
+        var request = Signed(Body(Event("bounce", "ev-1", Now.AddMinutes(-2), "550 5.1.1 The email account does not exist")));
+        Assert.Equal(1, await Receive(request));
+        // Put the row back, so only the replay check (not the per-event one or the row's own history) can stop a second effect.
+        var bounced = (await _ledger.FindAsync(CallId, NotificationId, default))!;
+        await _ledger.TryReplaceAsync(bounced.Value with { Status = NotificationStatus.Sent, LastError = null, EventAt = null }, bounced.ETag, default);
+        _log.Events.Clear();
+        var before = _ledger[NotificationId];
+
+        var malleated = (request.Timestamp, Malleate(request.Signature), request.Body);
+        Assert.NotEqual(request.Signature, malleated.Item2);
+        var verifier = new EventWebhookVerifier(Convert.ToBase64String(_sendGrid.ExportSubjectPublicKeyInfo()));
+        Assert.True(verifier.Verify(malleated.Timestamp, malleated.Item2, malleated.Body, Now));
+
+        Assert.Equal(0, await Receive(malleated));
+        Assert.Equal(before, _ledger[NotificationId]);
+        Assert.Single(_log.Requests);
+    }
+
+    /// <summary>The other valid signature of the same message: (r, n - s) for the order n of P-256.</summary>
+    private static string Malleate(string signature)
+    {
+        var order = BigInteger.Parse("0FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+        var reader = new AsnReader(Convert.FromBase64String(signature), AsnEncodingRules.DER).ReadSequence();
+        var r = reader.ReadInteger();
+        var s = reader.ReadInteger();
+        var writer = new AsnWriter(AsnEncodingRules.DER);
+        using (writer.PushSequence())
+        {
+            writer.WriteInteger(r);
+            writer.WriteInteger(order - s);
+        }
+
+        return Convert.ToBase64String(writer.Encode());
     }
 
     [Fact]
@@ -205,7 +246,7 @@ public sealed class DeliveryTrackerTests : IDisposable
 
         await Refused(tampered, RejectionKind.Unauthenticated);
         Assert.Equal(NotificationStatus.Sent, _ledger[NotificationId].Status);
-        Assert.Empty(_log.Signatures);
+        Assert.Empty(_log.Requests);
 
         Assert.Equal(1, await Receive(genuine));
         Assert.Equal(NotificationStatus.Delivered, _ledger[NotificationId].Status);
@@ -219,7 +260,7 @@ public sealed class DeliveryTrackerTests : IDisposable
         await Refused(Signed(Body(Event("delivered", "ev-1", Now.AddMinutes(-2)))), RejectionKind.Unauthenticated, withKey: false);
 
         Assert.Equal(NotificationStatus.Sent, _ledger[NotificationId].Status);
-        Assert.Empty(_log.Signatures);
+        Assert.Empty(_log.Requests);
     }
 
     [Fact]
@@ -276,15 +317,15 @@ public sealed class DeliveryTrackerTests : IDisposable
         Assert.Equal(["body"], rejection.Errors.Keys);
     }
 
-    /// <summary>The event log in memory: signatures and events seen.</summary>
+    /// <summary>The event log in memory: requests and events seen.</summary>
     private sealed class InMemoryDeliveryEventLog : IDeliveryEventLog
     {
-        public HashSet<string> Signatures { get; } = new(StringComparer.Ordinal);
+        public HashSet<string> Requests { get; } = new(StringComparer.Ordinal);
 
         public HashSet<(string CallId, string EventIdHash)> Events { get; } = [];
 
-        public Task<bool> TryRecordSignatureAsync(string signatureHash, CancellationToken cancellationToken) =>
-            Task.FromResult(Signatures.Add(signatureHash));
+        public Task<bool> TryRecordRequestAsync(string requestHash, CancellationToken cancellationToken) =>
+            Task.FromResult(Requests.Add(requestHash));
 
         public Task<bool> HasEventAsync(string callId, string eventIdHash, CancellationToken cancellationToken) =>
             Task.FromResult(Events.Contains((callId, eventIdHash)));
