@@ -147,6 +147,28 @@ public static partial class TextRules
         return text;
     }
 
+    /// <summary>
+    /// A stored address as a reader should see it: a punycode domain ("xn--...") shown in its own script. What is
+    /// mailed stays the stored ASCII form.
+    /// </summary>
+    public static string EmailForDisplay(string stored)
+    {
+        var at = stored.LastIndexOf('@');
+        if (at <= 0 || !stored.Contains("xn--", StringComparison.OrdinalIgnoreCase))
+        {
+            return stored;
+        }
+
+        try
+        {
+            return stored[..(at + 1)] + new IdnMapping { UseStd3AsciiRules = true }.GetUnicode(stored[(at + 1)..]);
+        }
+        catch (ArgumentException)
+        {
+            return stored; // Not valid punycode: shown as stored rather than guessed at.
+        }
+    }
+
     private static string? AsciiDomain(string domain)
     {
         if (domain.Length == 0 || domain.All(char.IsAscii))

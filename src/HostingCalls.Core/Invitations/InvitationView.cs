@@ -24,7 +24,7 @@ public sealed record InvitationView(
     public static InvitationView Of(Stored<Invitation> stored, Notification? email)
     {
         var i = stored.Value;
-        return new InvitationView(i.Id, i.CallId, i.MemberState, i.Email, i.Language, i.Name, i.Status, i.IssuedAt, i.IssuedBy, i.ExpiresAt,
+        return new InvitationView(i.Id, i.CallId, i.MemberState, TextRules.EmailForDisplay(i.Email), i.Language, i.Name, i.Status, i.IssuedAt, i.IssuedBy, i.ExpiresAt,
             i.RevokedAt, i.RevokedBy, email?.Status, stored.ETag);
     }
 }

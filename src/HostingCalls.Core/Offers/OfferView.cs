@@ -38,7 +38,8 @@ public sealed record OfferView(
             : OfferStatus.Closed;
         return new OfferView(offer.Id, offer.CallId, offer.MemberState, status, offer.Version, details.MeetingId, details.City,
             details.Venue, details.ProposedDates, details.Access, details.Security, details.Coverage, details.HostCountryAgreement,
-            details.FocalPoint, details.PermanentMissionEmail, offer.Attachments,
+            details.FocalPoint with { Email = TextRules.EmailForDisplay(details.FocalPoint.Email) },
+            details.PermanentMissionEmail is { } mission ? TextRules.EmailForDisplay(mission) : null, offer.Attachments,
             offer.IsActive ? OfferWarnings.For(offer, call) : [],
             offer.SubmittedAt, offer.UpdatedAt, offer.WithdrawnAt, stored.ETag);
     }

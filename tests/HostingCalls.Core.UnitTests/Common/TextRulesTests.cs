@@ -105,4 +105,14 @@ public class TextRulesTests
 
         Assert.True(errors.Any);
     }
+
+    [Theory]
+    [InlineData("fp@xn--bcher-kva.example", "fp@bücher.example")]
+    [InlineData("focal@xn--zfr13m526c.xn--fiqs8s", "focal@外务部.中国")]
+    [InlineData("fp@mfa.go.ke", "fp@mfa.go.ke")]
+    [InlineData("fp@xn--.example", "fp@xn--.example")]
+    public void A_stored_punycode_domain_is_shown_in_its_own_script(string stored, string shown)
+    {
+        Assert.Equal(shown, TextRules.EmailForDisplay(stored));
+    }
 }
