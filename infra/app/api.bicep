@@ -200,9 +200,13 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     ResultsReleaseSchedule: resultsReleaseSchedule
     AuditSealingSchedule: auditSealingSchedule
 
-    // The secretariat's sign-in (authSettings below): the app trusts X-MS-CLIENT-PRINCIPAL, and reads the member's
-    // nationality, an ISO alpha-3 code, from this claim (emitted by the app registration's claims mapping).
-    Secretariat__TrustClientPrincipal: 'true'
+    // Staff sign-in: the app itself verifies each Entra token (issuer of this tenant, audience of the app
+    // registration, the tenant's signing keys), and reads the member's nationality, an ISO alpha-3 code, from this
+    // claim (emitted by the app registration's claims mapping).
+    Http__AllowedOrigins: join(corsAllowedOrigins, ',')
+    Secretariat__TenantId: tenant().tenantId
+    Secretariat__ClientId: authClientId
+    Secretariat__Instance: environment().authentication.loginEndpoint
     Secretariat__NationalityClaim: 'nationality'
 
     // Email through SendGrid.
@@ -227,8 +231,9 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
   }
 }
 
-// App Service Authentication: Microsoft Entra ID validates secretariat tokens and hands the app the caller in
-// X-MS-CLIENT-PRINCIPAL (and strips any such header a caller sends). Anonymous requests still reach the app,
+// App Service Authentication: signs staff in to the portal with Microsoft Entra ID and, with the token store on,
+// forwards their id token (X-MS-TOKEN-AAD-ID-TOKEN), which the app verifies itself; API clients send a bearer token,
+// verified the same way. The app never trusts X-MS-CLIENT-PRINCIPAL alone. Anonymous requests still reach the app,
 // which decides per endpoint: the Member State endpoints use their own tokens, the SendGrid Event Webhook its
 // signature.
 resource authSettings 'Microsoft.Web/sites/config@2025-03-01' = {
@@ -264,7 +269,7 @@ resource authSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     }
     login: {
       tokenStore: {
-        enabled: false
+        enabled: true
       }
     }
   }

@@ -15,11 +15,17 @@ public static class AppSettingNames
     /// <summary>Turns on the development caller header; refused at start-up in Azure.</summary>
     public const string DevelopmentCallerEnabled = "DevelopmentCaller__Enabled";
 
-    /// <summary>
-    /// Trusts the App Service Authentication header X-MS-CLIENT-PRINCIPAL; always on in Azure (WEBSITE_SITE_NAME set),
-    /// off locally, where anyone could send the header.
-    /// </summary>
-    public const string SecretariatTrustClientPrincipal = "Secretariat__TrustClientPrincipal";
+    /// <summary>The Microsoft Entra tenant whose tokens make staff (a GUID); required in Azure.</summary>
+    public const string SecretariatTenantId = "Secretariat__TenantId";
+
+    /// <summary>The app registration's application (client) id: the audience staff tokens must carry; required in Azure.</summary>
+    public const string SecretariatClientId = "Secretariat__ClientId";
+
+    /// <summary>The Entra authority host (default https://login.microsoftonline.com/); another one for sovereign clouds.</summary>
+    public const string SecretariatInstance = "Secretariat__Instance";
+
+    /// <summary>Browser origins besides the app's own whose pages may send changes (comma-separated; the site's CORS list).</summary>
+    public const string HttpAllowedOrigins = "Http__AllowedOrigins";
 
     /// <summary>The Entra claim holding a signed-in member's nationality as an ISO alpha-3 code (default <c>nationality</c>).</summary>
     public const string SecretariatNationalityClaim = "Secretariat__NationalityClaim";

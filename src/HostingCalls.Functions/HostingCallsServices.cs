@@ -34,6 +34,12 @@ public static class HostingCallsServices
         services.AddSingleton(configuration.GetSection("Attachments").Get<AttachmentOptions>() ?? new AttachmentOptions());
         services.AddSingleton(DevelopmentCallerOf(configuration));
         services.AddSingleton(SecretariatSignInOf(configuration));
+        services.AddSingleton(sp => new EntraSigningKeys(
+            sp.GetRequiredService<SecretariatSignInOptions>(), new HttpClient { Timeout = TimeSpan.FromSeconds(10) }, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<StaffTokens>();
+        var http = configuration.GetSection("Http").Get<HttpSecurityOptions>() ?? new HttpSecurityOptions();
+        http.Hsts |= !string.IsNullOrEmpty(configuration["WEBSITE_SITE_NAME"]);
+        services.AddSingleton(http);
         var sendGrid = configuration.GetSection("SendGrid").Get<SendGridOptions>() ?? new SendGridOptions();
         services.AddSingleton(sendGrid);
         services.AddSingleton(configuration.GetSection("Notifications").Get<NotificationOptions>() ?? new NotificationOptions());
@@ -115,13 +121,23 @@ public static class HostingCallsServices
     }
 
     /// <summary>
-    /// On an Azure site Easy Auth fronts the app and strips any principal header a caller sends, so it is trusted
-    /// there whatever the settings say; elsewhere only when the setting asks.
+    /// Staff sign-in is verified in the app against one tenant and one app registration. On an Azure site a missing or
+    /// malformed tenant or client id stops the start rather than leaving the API without staff or open to guesses.
     /// </summary>
     private static SecretariatSignInOptions SecretariatSignInOf(IConfiguration configuration)
     {
         var options = configuration.GetSection("Secretariat").Get<SecretariatSignInOptions>() ?? new SecretariatSignInOptions();
-        options.TrustClientPrincipal |= !string.IsNullOrEmpty(configuration["WEBSITE_SITE_NAME"]);
+        if (!options.IsConfigured && !string.IsNullOrEmpty(configuration["WEBSITE_SITE_NAME"]))
+        {
+            throw new InvalidOperationException(
+                $"{AppSettingNames.SecretariatTenantId} and {AppSettingNames.SecretariatClientId} must be the Entra tenant id and the app registration's client id (GUIDs) on an Azure site: refusing to start.");
+        }
+
+        if (!Uri.TryCreate(options.Instance, UriKind.Absolute, out var instance) || (instance.Scheme != Uri.UriSchemeHttps && !instance.IsLoopback))
+        {
+            throw new InvalidOperationException($"{AppSettingNames.SecretariatInstance} must be an https:// authority host such as {SecretariatSignInOptions.DefaultInstance}.");
+        }
+
         return options;
     }
 }

@@ -7,12 +7,12 @@ namespace HostingCalls.Rehearsal.Tests;
 
 /// <summary>
 /// The smoke test driven against the real function classes on Azurite through an <see cref="HttpClient"/>: as against a
-/// local <c>func start</c> (development caller), and as against Azure, with a stand-in for App Service Authentication
-/// turning the secretariat's bearer token into the principal header and focal points acting with minted invitation tokens.
+/// local <c>func start</c> (development caller), and as against Azure: the secretariat with an Entra token of a tenant
+/// stand-in on loopback, which the app verifies itself, and focal points acting with minted invitation tokens.
 /// </summary>
-public sealed partial class HttpSmokeTestTests(SmokeTestAzurite azurite, ITestOutputHelper log) : IClassFixture<SmokeTestAzurite>
+public sealed partial class HttpSmokeTestTests(SmokeTestAzurite azurite, ITestOutputHelper log) : IClassFixture<SmokeTestAzurite>, IAsyncLifetime
 {
-    private const string EntraToken = "entra-access-token-standing-in-for-a-real-one";
+    private readonly EntraStandIn tenant = EntraStandIn.Start();
     private const string SecretariatObjectId = "6b0c7f4e-1d2a-4c55-9a0e-3f1b2c3d4e5f";
     private const string Email = "smoke-test@hostingcalls.example";
     private const int Steps = 14;
@@ -20,11 +20,15 @@ public sealed partial class HttpSmokeTestTests(SmokeTestAzurite azurite, ITestOu
     private static readonly SigningKeysSource AppKeys =
         SigningKeysSource.Fixed("the app's keys", $"{LocalApp.LocalTokenKeyId}:{LocalApp.LocalTokenKey}");
 
-    private static readonly Dictionary<string, string?> AsInAzure = new()
-    {
-        ["DevelopmentCaller:Enabled"] = "false",
-        ["Secretariat:TrustClientPrincipal"] = "true",
-    };
+    private Dictionary<string, string?> AsInAzure => new(tenant.Settings) { ["DevelopmentCaller:Enabled"] = "false" };
+
+    // Minted once, as the smoke test asks once; long-lived because the test moves the app's clock to the results.
+    private string EntraToken(params string[] roles) =>
+        tenant.Token(roles, SecretariatObjectId, lifetime: TimeSpan.FromDays(400));
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await tenant.DisposeAsync();
 
     [Fact]
     public async Task Passes_against_a_local_app_with_the_development_caller()
@@ -52,32 +56,27 @@ public sealed partial class HttpSmokeTestTests(SmokeTestAzurite azurite, ITestOu
     {
         await using var app = await LocalApp.StartAsync(azurite.ConnectionString, AsInAzure, DateTimeOffset.UtcNow);
         var handler = new LocalAppHandler(app);
-        var easyAuth = new EasyAuthStandIn(new Dictionary<string, (string, string[])> { [EntraToken] = (SecretariatObjectId, [CallerResolver.SecretariatRole]) })
-        {
-            InnerHandler = handler,
-        };
+        var token = EntraToken(CallerResolver.SecretariatRole);
 
-        var (output, failure) = await RunAsync(app, easyAuth, SecretariatSignIn.Bearer("a test token", _ => Task.FromResult(EntraToken)), AppKeys);
+        var (output, failure) = await RunAsync(app, handler, SecretariatSignIn.Bearer("a test token", _ => Task.FromResult(token)), AppKeys);
 
         Assert.Null(failure);
         Assert.Equal(Steps, OkLines().Matches(output).Count);
         Assert.Contains($"the app says Secretariat {SecretariatObjectId}", output);
         Assert.DoesNotContain(handler.Requests, r => r.Headers.ContainsKey(CallerResolver.DevelopmentHeader));
         Assert.Contains(handler.Requests, r => r.Method == "POST" && r.Path.EndsWith("/offers", StringComparison.Ordinal) && r.Headers.ContainsKey(CallerResolver.InvitationHeader));
-        AssertNoSecretIn(output);
+        AssertNoSecretIn(output, token);
     }
 
     [Fact]
     public async Task Fails_at_the_focal_points_sign_in_when_the_signing_key_is_not_the_apps()
     {
         await using var app = await LocalApp.StartAsync(azurite.ConnectionString, AsInAzure, DateTimeOffset.UtcNow);
-        var easyAuth = new EasyAuthStandIn(new Dictionary<string, (string, string[])> { [EntraToken] = (SecretariatObjectId, [CallerResolver.SecretariatRole]) })
-        {
-            InnerHandler = new LocalAppHandler(app),
-        };
+        var handler = new LocalAppHandler(app);
+        var token = EntraToken(CallerResolver.SecretariatRole);
         var wrongKey = Convert.ToBase64String(Enumerable.Range(1, 32).Select(b => (byte)b).ToArray());
 
-        var (output, failure) = await RunAsync(app, easyAuth, SecretariatSignIn.Bearer("a test token", _ => Task.FromResult(EntraToken)),
+        var (output, failure) = await RunAsync(app, handler, SecretariatSignIn.Bearer("a test token", _ => Task.FromResult(token)),
             SigningKeysSource.Fixed("a key that is not the app's", $"old:{wrongKey}"));
 
         Assert.NotNull(failure);
@@ -86,19 +85,17 @@ public sealed partial class HttpSmokeTestTests(SmokeTestAzurite azurite, ITestOu
         Assert.Contains("Invitation token not accepted", failure.Message);
         Assert.Contains("key 'old'", failure.Message);
         Assert.DoesNotContain(wrongKey, output + failure.Message);
-        AssertNoSecretIn(output + failure.Message);
+        AssertNoSecretIn(output + failure.Message, token);
     }
 
     [Fact]
     public async Task Fails_at_the_secretariats_sign_in_without_the_Secretariat_app_role()
     {
         await using var app = await LocalApp.StartAsync(azurite.ConnectionString, AsInAzure, DateTimeOffset.UtcNow);
-        var easyAuth = new EasyAuthStandIn(new Dictionary<string, (string, string[])> { [EntraToken] = (SecretariatObjectId, []) })
-        {
-            InnerHandler = new LocalAppHandler(app),
-        };
+        var handler = new LocalAppHandler(app);
+        var token = EntraToken();
 
-        var (_, failure) = await RunAsync(app, easyAuth, SecretariatSignIn.Bearer("a test token", _ => Task.FromResult(EntraToken)), AppKeys);
+        var (_, failure) = await RunAsync(app, handler, SecretariatSignIn.Bearer("a test token", _ => Task.FromResult(token)), AppKeys);
 
         Assert.NotNull(failure);
         Assert.Equal("The secretariat signs in", failure.Step);
@@ -126,9 +123,9 @@ public sealed partial class HttpSmokeTestTests(SmokeTestAzurite azurite, ITestOu
     }
 
     /// <summary>Neither the secretariat's token, nor a signing key, nor any focal point's token is ever printed.</summary>
-    private static void AssertNoSecretIn(string text)
+    private static void AssertNoSecretIn(string text, string entraToken)
     {
-        Assert.DoesNotContain(EntraToken, text);
+        Assert.DoesNotContain(entraToken, text);
         Assert.DoesNotContain(LocalApp.LocalTokenKey, text);
         Assert.DoesNotMatch(@"v1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{20,}\.", text);
     }

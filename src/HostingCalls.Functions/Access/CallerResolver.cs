@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using HostingCalls.Core.Access;
+using HostingCalls.Core.Common;
 using HostingCalls.Core.Invitations;
 using HostingCalls.Core.MemberStates;
 using Microsoft.AspNetCore.Http;
@@ -7,18 +8,18 @@ using Microsoft.AspNetCore.Http;
 namespace HostingCalls.Functions.Access;
 
 /// <summary>
-/// The one seam that says who a request comes from. The secretariat signs in with App Service Authentication
-/// (Microsoft Entra ID): its <see cref="ClientPrincipal.Header"/>, when trusted, carries the object id, the app roles
-/// <c>Secretariat</c> or <c>Reviewer</c>, and the nationality claim. For development there is also the header
-/// <c>X-HostingCalls-Caller</c> with <c>secretariat</c> (optionally followed by the member's nationality, as in
-/// <c>secretariat FRA</c>), <c>reviewer NAME KEN</c> or <c>member-state FRA</c>, honoured only when
-/// <c>DevelopmentCaller__Enabled</c> is true. Member States' focal points send <see cref="InvitationHeader"/> with the
-/// token of their invitation: it makes them the focal point of that state on that call only, and a token that does not
-/// verify is a 401. Not <c>Authorization: Bearer</c>: in Azure, App Service Authentication validates bearer tokens
-/// there as Entra tokens. A trusted principal header wins over both, an invitation token over the development header.
-/// Otherwise the caller is anonymous.
+/// The one seam that says who a request comes from. Staff (Secretariat, Reviewer) send a Microsoft Entra token:
+/// <c>Authorization: Bearer</c> from an API client, or, for the portal's App Service Authentication cookie session
+/// with the token store on, the id token the platform forwards in <see cref="IdTokenHeader"/>. The app verifies it
+/// itself (<see cref="StaffTokens"/>); the platform's <c>X-MS-CLIENT-PRINCIPAL</c> header alone never makes anyone
+/// staff, and sent without a token it is refused (401), so identity holds even with platform authentication off.
+/// Member States' focal points send <see cref="InvitationHeader"/> with the token of their invitation: it makes them
+/// the focal point of that state on that call only. For development there is also <c>X-HostingCalls-Caller</c> with
+/// <c>secretariat</c> (optionally followed by the member's nationality, as in <c>secretariat FRA</c>),
+/// <c>reviewer NAME KEN</c> or <c>member-state FRA</c>, honoured only when <c>DevelopmentCaller__Enabled</c> is true
+/// (never in Azure). A token that is sent must verify (401 otherwise): a request never falls back to a weaker scheme.
 /// </summary>
-public sealed partial class CallerResolver(DevelopmentCallerOptions development, SecretariatSignInOptions signIn, FocalPointSignIn? focalPoints = null)
+public sealed partial class CallerResolver(DevelopmentCallerOptions development, SecretariatSignInOptions signIn, FocalPointSignIn? focalPoints = null, StaffTokens? staff = null)
 {
     public const string DevelopmentHeader = "X-HostingCalls-Caller";
 
@@ -29,13 +30,28 @@ public sealed partial class CallerResolver(DevelopmentCallerOptions development,
     /// <summary>The header that carries a focal point's invitation token.</summary>
     public const string InvitationHeader = "X-HostingCalls-Invitation";
 
+    /// <summary>What App Service Authentication sends for a signed-in user when its token store is on.</summary>
+    public const string IdTokenHeader = "X-MS-TOKEN-AAD-ID-TOKEN";
+
+    public const string AccessTokenHeader = "X-MS-TOKEN-AAD-ACCESS-TOKEN";
+
+    /// <summary>The platform's account of the caller: never trusted by itself.</summary>
+    public const string ClientPrincipalHeader = "X-MS-CLIENT-PRINCIPAL";
+
     /// <summary>The caller; a focal point's token is checked against its invitation, so this may read storage.</summary>
     public async Task<Caller> ResolveAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        // A trusted but unreadable principal is nobody: never fall back to a weaker scheme on the same request.
-        if (signIn.TrustClientPrincipal && request.Headers.TryGetValue(ClientPrincipal.Header, out var principal))
+        if (StaffTokenOf(request) is { } token)
         {
-            return principal is [{ } encoded] ? FromPrincipal(ClientPrincipal.Parse(encoded)) : Caller.Anonymous;
+            return staff is null
+                ? throw new Rejection(RejectionKind.Unauthenticated, "Sign-in not verified.", "Staff sign-in is not configured on this app.")
+                : FromStaffToken(await staff.VerifyAsync(token, cancellationToken));
+        }
+
+        if (request.Headers.ContainsKey(ClientPrincipalHeader))
+        {
+            throw new Rejection(RejectionKind.Unauthenticated, "Sign-in not verified.",
+                "A signed-in user must send their Microsoft Entra token (Authorization: Bearer, or the token store's id token): the principal header alone is not accepted.");
         }
 
         if (request.Headers.TryGetValue(InvitationHeader, out var invitation))
@@ -49,33 +65,47 @@ public sealed partial class CallerResolver(DevelopmentCallerOptions development,
         return FromDevelopmentHeader(request);
     }
 
-    private Caller FromPrincipal(ClientPrincipal? principal)
+    /// <summary>The staff token sent, or null; one that is malformed or sent twice is refused, not ignored.</summary>
+    private static string? StaffTokenOf(HttpRequest request)
     {
-        if (principal?.ObjectId is not { } id)
+        if (request.Headers.Authorization is { Count: > 0 } authorization)
         {
-            return Caller.Anonymous;
+            return authorization is [{ } value] && value.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && value[7..].Trim() is { Length: > 0 } bearer
+                ? bearer
+                : throw new Rejection(RejectionKind.Unauthenticated, "Sign-in not verified.", "Send one Authorization: Bearer header with a Microsoft Entra token.");
         }
 
-        var roles = principal.Roles.ToHashSet(StringComparer.Ordinal);
-        var nationality = NationalityOf(principal);
-        if (roles.Contains(SecretariatRole))
+        foreach (var header in (string[])[IdTokenHeader, AccessTokenHeader])
         {
-            return Caller.Secretariat(id, nationality);
+            if (request.Headers.TryGetValue(header, out var values))
+            {
+                return values is [{ Length: > 0 } value]
+                    ? value.Trim()
+                    : throw new Rejection(RejectionKind.Unauthenticated, "Sign-in not verified.", $"{header} must hold one token.");
+            }
         }
 
-        if (roles.Contains(ReviewerRole))
-        {
-            // Without a nationality a reviewer is still staff; EnsureReviewer refuses the scoring itself.
-            return nationality is null ? new Caller(CallerRole.Reviewer, id, null) : Caller.Reviewer(id, nationality);
-        }
-
-        return new Caller(CallerRole.SignedIn, id, null);
+        return null;
     }
 
-    private string? NationalityOf(ClientPrincipal principal) =>
-        signIn.NationalityClaim is { Length: > 0 } claim && principal.Claim(claim) is { } code && MemberStateDirectory.Find(code) is not null
+    private Caller FromStaffToken(StaffToken token)
+    {
+        var nationality = signIn.NationalityClaim is { Length: > 0 } claim && token.Claims.TryGetValue(claim, out var code) && MemberStateDirectory.Find(code) is not null
             ? code
             : null;
+        if (token.Roles.Contains(SecretariatRole))
+        {
+            return Caller.Secretariat(token.ObjectId, nationality);
+        }
+
+        if (token.Roles.Contains(ReviewerRole))
+        {
+            // Without a nationality a reviewer is still staff; EnsureReviewer refuses the scoring itself.
+            return nationality is null ? new Caller(CallerRole.Reviewer, token.ObjectId, null) : Caller.Reviewer(token.ObjectId, nationality);
+        }
+
+        return new Caller(CallerRole.SignedIn, token.ObjectId, null);
+    }
 
     private Caller FromDevelopmentHeader(HttpRequest request)
     {

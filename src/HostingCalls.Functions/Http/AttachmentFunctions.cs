@@ -32,7 +32,7 @@ public sealed class AttachmentFunctions(ApiEndpoint endpoint, AttachmentService 
                 ETag = offer.ETag,
                 Location = $"/api/calls/{offer.CallId}/offers/{offer.Id}/attachments/{attachment.Id}",
             };
-        });
+        }, BrowserRequests.Files);
 
     [Function(nameof(DownloadAttachment))]
     public Task<IActionResult> DownloadAttachment(

@@ -82,13 +82,16 @@ public class CallerResolverTests
     [Theory]
     [InlineData("Basic dXNlcjpwYXNz")]
     [InlineData("Bearer eyJ0eXAiOiJKV1QifQ.e30.sig")]
-    public async Task The_Authorization_header_belongs_to_App_Service_Authentication_and_is_left_alone(string authorization)
+    public async Task An_Authorization_header_the_app_cannot_verify_is_refused_never_passed_over_for_the_development_header(string authorization)
     {
-        var resolver = WithTokens(out _, out _);
+        var resolver = WithTokens(out _, out var store);
         var request = RequestAs("secretariat");
         request.Headers.Authorization = authorization;
 
-        Assert.Equal(CallerRole.Secretariat, (await resolver.ResolveAsync(request, default)).Role);
+        var refused = await Assert.ThrowsAsync<Rejection>(() => resolver.ResolveAsync(request, default));
+
+        Assert.Equal(RejectionKind.Unauthenticated, refused.Kind);
+        store.VerifyNoOtherCalls();
     }
 
     [Fact]
