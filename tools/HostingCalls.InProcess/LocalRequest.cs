@@ -37,6 +37,9 @@ public sealed record LocalRequest(string Method, byte[] Body, string? ContentTyp
     /// <summary>A focal point's invitation token, as the portal sends it.</summary>
     public LocalRequest Invited(string token) => With(CallerResolver.InvitationHeader, token);
 
+    /// <summary>A staff member's Entra token, as an API client sends it.</summary>
+    public LocalRequest Bearer(string token) => With("Authorization", $"Bearer {token}");
+
     public LocalRequest IfMatch(string etag) => With("If-Match", etag);
 
     public LocalRequest With(string header, string value) => this with { Headers = new(Headers, StringComparer.OrdinalIgnoreCase) { [header] = value } };

@@ -3,18 +3,24 @@ using HostingCalls.Functions.Http;
 using HostingCalls.IntegrationTests.Support;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using HostingCalls.Functions.Access;
+using Xunit.Abstractions;
 
 namespace HostingCalls.IntegrationTests.Http;
 
 /// <summary>
 /// Every endpoint as nobody, as Kenya (whose offer it is) and France by the development scheme and by their
 /// invitation tokens, as a reviewer and as the secretariat; then with Kenya's token from another call, and with
-/// expired, revoked and tampered tokens: the status each gets, a problem document for every refusal, and that
-/// nothing changed where it must not. Once while the call is open and offers are sealed, once after it closed.
+/// expired, revoked and tampered tokens; staff with verified Entra tokens, and forged ones (a bare principal header,
+/// expired, another tenant, another audience, an unknown key, <c>alg: none</c>, HS256 keyed with the public key);
+/// the secretariat's changes sent cross-site or as a form body: the status each gets, a problem document for every
+/// refusal, and that nothing changed where it must not. Once while the call is open and offers are sealed, once
+/// after it closed.
 /// </summary>
 [Collection(nameof(AzuriteCollection))]
-public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class AuthorizationMatrixTests(AzuriteFixture azurite, ITestOutputHelper output) : IAsyncLifetime
 {
+    private const string StaffObjectId = "3c9e5a1b-7d4f-4e2a-8b6c-0d1e2f3a4b5c";
     private const string StaleETag = "W/\"datetime'2023-10-02T08%3A00%3A00.0000000Z'\"";
     private InvitedFocalPoints _focalPoints = null!;
     private string _callId = null!;
@@ -53,8 +59,11 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : IAsyncLif
 
     public async Task DisposeAsync() => await _focalPoints.DisposeAsync();
 
-    /// <summary>A caller and what each row expects of them.</summary>
-    private sealed record Asker(string Name, Func<LocalRequest, LocalRequest> SignIn, Func<Row, int?> Expected);
+    /// <summary>A caller and what each row expects of them; a forger must never get a 2xx.</summary>
+    private sealed record Asker(string Name, Func<LocalRequest, LocalRequest> SignIn, Func<Row, int?> Expected, bool Forger = false);
+
+    private int _forgedRequests;
+    private int _forgedAccepted;
 
     /// <summary>
     /// Statuses for nobody, Kenya, France, the reviewer and the secretariat (null: not asked); a focal point by token
@@ -75,7 +84,35 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : IAsyncLif
         new("Kenya (revoked token)", r => r.Invited(_revokedToken), _ => 401),
         new("Kenya (expired token)", r => r.Invited(_expiredToken), _ => 401),
         new("Kenya (tampered token)", r => r.Invited(_tamperedToken), _ => 401),
+        new("the secretariat (Entra token)", r => r.Bearer(Staff(["Secretariat"])), row => row.Expected[4]),
+        new("the secretariat (portal id token)", r => r.With(CallerResolver.IdTokenHeader, Staff(["Secretariat"])), row => row.Expected[4]),
+        new("the reviewer (Entra token)", r => r.Bearer(Staff(["Reviewer"], "DEU")), row => row.Expected[3]),
+        new("a forged principal header, no token", r => r.With(CallerResolver.ClientPrincipalHeader, ForgedPrincipal), _ => 401, Forger: true),
+        new("a forged principal header beside the development header", r => r.As(Callers.Secretariat).With(CallerResolver.ClientPrincipalHeader, ForgedPrincipal), _ => 401, Forger: true),
+        new("an expired Entra token", r => r.Bearer(Tenant.Token(["Secretariat"], now: App.Clock.GetUtcNow().AddHours(-3))), _ => 401, Forger: true),
+        new("an Entra token of another tenant", r => r.Bearer(Tenant.Token(["Secretariat"], now: App.Clock.GetUtcNow(), issuer: $"https://login.microsoftonline.com/{Guid.NewGuid():D}/v2.0")), _ => 401, Forger: true),
+        new("an Entra token for another app", r => r.Bearer(Tenant.Token(["Secretariat"], now: App.Clock.GetUtcNow(), audience: "api://another-app")), _ => 401, Forger: true),
+        new("an Entra token signed by an unknown key", r => r.Bearer(Tenant.Token(["Secretariat"], now: App.Clock.GetUtcNow(), key: EntraStandIn.NewKey())), _ => 401, Forger: true),
+        new("an unsigned token (alg none)", r => r.Bearer(Tenant.UnsignedToken(["Secretariat"], App.Clock.GetUtcNow())), _ => 401, Forger: true),
+        new("an HS256 token keyed with the public key", r => r.Bearer(Tenant.HmacTokenWithThePublicKey(["Secretariat"], App.Clock.GetUtcNow())), _ => 401, Forger: true),
+        new("the secretariat from another site's page", r => r.As(Callers.Secretariat).With("Sec-Fetch-Site", "cross-site"), ChangesOnly(403), Forger: true),
+        new("the secretariat with another origin", r => r.As(Callers.Secretariat).With("Origin", "https://hostile.example"), ChangesOnly(403), Forger: true),
+        new("the secretariat from a sandboxed page (Origin null)", r => r.As(Callers.Secretariat).With("Origin", "null"), ChangesOnly(403), Forger: true),
+        new("the secretariat with a form body", r => r.As(Callers.Secretariat) with { ContentType = "text/plain" }, ChangesOnly(415), Forger: true),
+        new("the secretariat with a urlencoded form", r => r.As(Callers.Secretariat) with { ContentType = "application/x-www-form-urlencoded" }, ChangesOnly(415), Forger: true),
     ];
+
+    private EntraStandIn Tenant => _focalPoints.Tenant;
+
+    private static string ForgedPrincipal => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(
+        $$"""{"auth_typ":"aad","claims":[{"typ":"oid","val":"{{StaffObjectId}}"},{"typ":"roles","val":"Secretariat"}]}"""));
+
+    private string Staff(string[] roles, string? nationality = null) =>
+        Tenant.Token(roles, StaffObjectId, now: App.Clock.GetUtcNow(),
+            claims: nationality is null ? null : new Dictionary<string, object> { ["nationality"] = nationality });
+
+    /// <summary>Refused with this status when the row changes something; reads are not a browser's cross-site risk.</summary>
+    private static Func<Row, int?> ChangesOnly(int status) => row => row.Request().Method is "GET" ? null : status;
 
     private IEnumerable<Row> WhileOpen()
     {
@@ -146,6 +183,12 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : IAsyncLif
                 }
 
                 var response = await App.SendAsync(asker.SignIn(row.Request()), row.Function);
+                if (asker.Forger)
+                {
+                    _forgedRequests++;
+                    _forgedAccepted += response.Status is >= 200 and < 300 ? 1 : 0;
+                }
+
                 if (response.Status != status)
                 {
                     failures.Add($"{row.Endpoint} as {asker.Name}: expected {status}, got {response}");
@@ -174,7 +217,9 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : IAsyncLif
 
         var failures = await AskEveryoneAsync(WhileOpen());
 
+        Figures.Print(output, "identity_forgery", ("requests", _forgedRequests), ("accepted", _forgedAccepted));
         Assert.True(failures.Count == 0, string.Join("\n", failures));
+        Assert.Equal(0, _forgedAccepted);
         var after = await KenyasOfferAsync();
         Assert.Equal(before.Text, after.Text);
         var call = await App.SendAsync(LocalRequest.Get().As(Callers.Secretariat), r => App.Calls.GetCall(r, _callId, default));

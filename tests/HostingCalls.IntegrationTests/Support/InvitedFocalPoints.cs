@@ -2,31 +2,36 @@ namespace HostingCalls.IntegrationTests.Support;
 
 /// <summary>
 /// The app with its emails going to a local SendGrid stand-in, so focal points can be invited and their tokens
-/// taken from the invitation emails, as a focal point takes them from the link.
+/// taken from the invitation emails, as a focal point takes them from the link; staff may also sign in with Entra
+/// tokens of a tenant stand-in the app is configured to trust.
 /// </summary>
 public sealed class InvitedFocalPoints : IAsyncDisposable
 {
-    private InvitedFocalPoints(LocalApp app, SendGridCapture sendGrid)
+    private InvitedFocalPoints(LocalApp app, SendGridCapture sendGrid, EntraStandIn tenant)
     {
         App = app;
         SendGrid = sendGrid;
+        Tenant = tenant;
     }
 
     public LocalApp App { get; }
+
+    public EntraStandIn Tenant { get; }
 
     public SendGridCapture SendGrid { get; }
 
     public static async Task<InvitedFocalPoints> StartAsync(string connectionString)
     {
         var sendGrid = await SendGridCapture.StartAsync();
-        var app = await LocalApp.StartAsync(connectionString, new Dictionary<string, string?>
+        var tenant = EntraStandIn.Start();
+        var app = await LocalApp.StartAsync(connectionString, new Dictionary<string, string?>(tenant.Settings)
         {
             ["SendGrid:ApiKey"] = "SG.test-key",
             ["SendGrid:Host"] = sendGrid.Host,
             ["SendGrid:FromEmail"] = "hosting-calls@unhabitat.example",
             ["Notifications:SecretariatEmail"] = "secretariat@unhabitat.example",
         });
-        return new InvitedFocalPoints(app, sendGrid);
+        return new InvitedFocalPoints(app, sendGrid, tenant);
     }
 
     /// <summary>Invites a focal point, sends the queued emails and returns the invitation and the token from its email.</summary>
@@ -42,6 +47,7 @@ public sealed class InvitedFocalPoints : IAsyncDisposable
     {
         await App.DisposeAsync();
         await SendGrid.DisposeAsync();
+        await Tenant.DisposeAsync();
     }
 }
 

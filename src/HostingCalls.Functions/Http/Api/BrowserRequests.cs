@@ -8,13 +8,14 @@ namespace HostingCalls.Functions.Http.Api;
 /// Refuses, before anything is read or stored, the changes a hostile page could make a signed-in browser send:
 /// a request the browser marks as cross-site, or from an origin that is neither the app's nor an allowed one (403),
 /// and a body in a type a plain HTML form can send, or in none (415). JSON and the attachment file types cannot be
-/// sent across sites without the browser asking first, and CORS answers that question.
+/// sent across sites without the browser asking first (a CORS preflight), and CORS answers that question.
 /// </summary>
 public static class BrowserRequests
 {
     public static readonly IReadOnlyList<string> Json = ["application/json"];
 
-    public static readonly IReadOnlyList<string> Files = ["application/pdf", "image/png", "image/jpeg"];
+    // What a file is, is read from its bytes; octet-stream is the type of "a file" and, like these, needs a preflight.
+    public static readonly IReadOnlyList<string> Files = ["application/pdf", "image/png", "image/jpeg", "application/octet-stream"];
 
     public static void Check(HttpRequest request, HttpSecurityOptions options, IReadOnlyList<string> accepted)
     {
