@@ -154,7 +154,7 @@ public sealed class LocalApp : IAsyncDisposable
     {
         var submitted = await SendAsync(signIn(LocalRequest.Post(offer)), r => Offers.SubmitOffer(r, callId, default));
         submitted.Expect(201, $"submit an offer as {caller}");
-        var letter = signIn(LocalRequest.File(MinimalPdf)).WithQuery("kind", "OfficialLetter").WithQuery("fileName", "letter.pdf").IfMatch(submitted.ETag!);
+        var letter = signIn(LocalRequest.File(MinimalPdf)).WithQuery("kind", "OfficialLetter").FileNamed("letter.pdf").IfMatch(submitted.ETag!);
         var attached = await SendAsync(letter, r => Attachments.AddAttachment(r, callId, submitted.Id, default));
         attached.Expect(201, $"attach the official letter as {caller}");
         return submitted.Id;

@@ -37,6 +37,9 @@ public sealed record LocalRequest(string Method, byte[] Body, string? ContentTyp
     /// <summary>A focal point's invitation token, as the portal sends it.</summary>
     public LocalRequest Invited(string token) => With(CallerResolver.InvitationHeader, token);
 
+    /// <summary>An attachment's name, in the header that carries it (percent-encoded, as the portal sends it).</summary>
+    public LocalRequest FileNamed(string fileName) => With("X-HostingCalls-File-Name", Uri.EscapeDataString(fileName));
+
     /// <summary>A staff member's Entra token, as an API client sends it.</summary>
     public LocalRequest Bearer(string token) => With("Authorization", $"Bearer {token}");
 

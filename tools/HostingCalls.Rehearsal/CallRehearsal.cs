@@ -288,7 +288,7 @@ public sealed class CallRehearsal(LocalApp app, SendGridCapture sendGrid, string
     private LocalRequest FocalPoint(LocalRequest request, string memberState) => request.Invited(_tokens[memberState]);
 
     private async Task<LocalResponse> Attach(PlannedOffer offer, string etag, string kind, string fileName) =>
-        (await Send(FocalPoint(LocalRequest.File(LocalApp.MinimalPdf), offer.MemberState).WithQuery("kind", kind).WithQuery("fileName", fileName).IfMatch(etag),
+        (await Send(FocalPoint(LocalRequest.File(LocalApp.MinimalPdf), offer.MemberState).WithQuery("kind", kind).FileNamed(fileName).IfMatch(etag),
             r => app.Attachments.AddAttachment(r, _callId, _ids[offer], default))).Expect(201, $"attach the {kind} of {offer.Label}");
 
     private async Task<LocalResponse> OwnOffer(PlannedOffer offer) =>

@@ -8,11 +8,14 @@ using Microsoft.Azure.Functions.Worker;
 namespace HostingCalls.Functions.Http;
 
 /// <summary>
-/// Attachments: the file is the raw request body; <c>?kind=OfficialLetter|VenueDescription</c> and an optional
-/// <c>&amp;fileName=</c> say what it is. Adding or removing one changes the offer, so it takes the offer's If-Match ETag.
+/// Attachments: the file is the raw request body; <c>?kind=OfficialLetter|VenueDescription</c> says what it is and the
+/// optional header <see cref="FileNameHeader"/> (percent-encoded UTF-8) its name: never the URL, which logs and
+/// telemetry record. Adding or removing one changes the offer, so it takes the offer's If-Match ETag.
 /// </summary>
 public sealed class AttachmentFunctions(ApiEndpoint endpoint, AttachmentService attachments, AttachmentOptions options)
 {
+    public const string FileNameHeader = "X-HostingCalls-File-Name";
+
     [Function(nameof(AddAttachment))]
     public Task<IActionResult> AddAttachment(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "calls/{callId}/offers/{offerId}/attachments")] HttpRequest request,
@@ -25,7 +28,7 @@ public sealed class AttachmentFunctions(ApiEndpoint endpoint, AttachmentService 
             }
 
             var kind = KindOf(request.Query["kind"]);
-            var (offer, attachment) = await attachments.AddAsync(caller, callId, offerId, kind, request.Query["fileName"].FirstOrDefault(),
+            var (offer, attachment) = await attachments.AddAsync(caller, callId, offerId, kind, FileNameOf(request),
                 request.Body, ApiRequest.IfMatch(request), cancellationToken);
             return new JsonResponse(offer, StatusCodes.Status201Created)
             {
@@ -53,6 +56,27 @@ public sealed class AttachmentFunctions(ApiEndpoint endpoint, AttachmentService 
             var offer = await attachments.RemoveAsync(caller, callId, offerId, attachmentId, ApiRequest.IfMatch(request), cancellationToken);
             return new JsonResponse(offer, StatusCodes.Status200OK) { ETag = offer.ETag };
         });
+
+    private static string? FileNameOf(HttpRequest request)
+    {
+        if (request.Query.ContainsKey("fileName"))
+        {
+            throw Rejection.Invalid("fileName", $"Send the file's name in the {FileNameHeader} header (percent-encoded UTF-8), not in the URL.");
+        }
+
+        if (request.Headers[FileNameHeader] is not [{ } encoded])
+        {
+            return request.Headers.ContainsKey(FileNameHeader)
+                ? throw Rejection.Invalid(FileNameHeader, "One file name.")
+                : null;
+        }
+
+        // Percent-encoding keeps any script in a header's ASCII; a broken escape or bytes that are not UTF-8 are refused.
+        var name = Uri.UnescapeDataString(encoded);
+        return encoded.Contains('%', StringComparison.Ordinal) && (name == encoded || name.Contains('\uFFFD', StringComparison.Ordinal))
+            ? throw Rejection.Invalid(FileNameHeader, "Percent-encoded UTF-8, as encodeURIComponent writes it.")
+            : name;
+    }
 
     private static AttachmentKind? KindOf(string? value) =>
         value is null ? null

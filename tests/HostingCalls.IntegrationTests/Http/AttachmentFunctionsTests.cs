@@ -25,7 +25,7 @@ public sealed class AttachmentFunctionsTests(AzuriteFixture azurite) : IAsyncLif
     {
         var request = LocalRequest.File(content).As(caller);
         request = kind is null ? request : request.WithQuery("kind", kind);
-        request = fileName is null ? request : request.WithQuery("fileName", fileName);
+        request = fileName is null ? request : request.FileNamed(fileName);
         request = etag is null ? request : request.IfMatch(etag);
         return _app.SendAsync(request, r => _app.Attachments.AddAttachment(r, _callId, _offer.Id, default));
     }

@@ -63,7 +63,7 @@ public sealed class HostileInputTests(AzuriteFixture azurite, ITestOutputHelper 
 
     /// <summary>A request each function would accept, or get far with: the starting point of its hostile variants.</summary>
     private sealed record Valid(string Caller, Dictionary<string, string> Route, string? Json = null, byte[]? File = null,
-        string? IfMatch = null, Dictionary<string, string>? Query = null, bool OpenClock = false, bool Public = false);
+        string? IfMatch = null, Dictionary<string, string>? Query = null, bool OpenClock = false, bool Public = false, string? FileName = null);
 
     private Dictionary<string, Valid> ValidRequests()
     {
@@ -89,7 +89,7 @@ public sealed class HostileInputTests(AzuriteFixture azurite, ITestOutputHelper 
             ["WithdrawOffer"] = new(Callers.Kenya, offer, IfMatch: _ids["offerEtag"], OpenClock: true),
             ["CountOffers"] = new(Callers.Secretariat, open, OpenClock: true),
             ["AddAttachment"] = new(Callers.Kenya, offer, File: SampleOffers.Pdf, IfMatch: _ids["offerEtag"],
-                Query: new() { ["kind"] = "VenueDescription", ["fileName"] = "venue.pdf" }, OpenClock: true),
+                Query: new() { ["kind"] = "VenueDescription" }, FileName: "venue.pdf", OpenClock: true),
             ["DownloadAttachment"] = new(Callers.Kenya, attachment, OpenClock: true),
             ["RemoveAttachment"] = new(Callers.Kenya, attachment, IfMatch: _ids["offerEtag"], OpenClock: true),
             ["SaveReview"] = new(Callers.GermanReviewer, rankedOffer, review),
@@ -146,7 +146,7 @@ public sealed class HostileInputTests(AzuriteFixture azurite, ITestOutputHelper 
                 request = request.WithQuery(name, value);
             }
 
-            return request;
+            return valid.FileName is { } fileName ? request.FileNamed(fileName) : request;
         }
 
         // Ids in the route: traversal, separators, control characters, huge, unknown, and other states' offers.
@@ -221,11 +221,20 @@ public sealed class HostileInputTests(AzuriteFixture azurite, ITestOutputHelper 
                 "venue.html.", "venue.html..", "venue.html. ", "venue.ht\u200Bml", "venue.pd\u00ADf", "venue.pdf\uFEFF", "venue\u202Efdp.exe", "venue.svg", "venue.js",
                 "venue.exe", "venue.backup", "venue.pdf\u3000", "CON.pdf"])
             {
-                yield return Variant($"fileName {Printable(name)}", Base(file: valid.File) with { Query = new(valid.Query!) { ["fileName"] = name } });
+                yield return Variant($"fileName {Printable(name)}", Base(file: valid.File).FileNamed(name));
             }
 
-            yield return Variant("venue.html. holding a PDF header then HTML", Base(file: Encoding.ASCII.GetBytes("%PDF-1.7\n<html><script>alert(1)</script></html>"))
-                with { Query = new(valid.Query!) { ["fileName"] = "venue.html." } });
+            yield return Variant("venue.html. holding a PDF header then HTML", Base(file: Encoding.ASCII.GetBytes("%PDF-1.7\n<html><script>alert(1)</script></html>")).FileNamed("venue.html."));
+
+            // The name travels percent-encoded in a header, never in the URL: broken escapes, bytes that are not UTF-8,
+            // two names, and a name in the query string are refused.
+            foreach (var raw in (string[])["%ZZ.pdf", "venue%C3.pdf", "%ED%A0%80.pdf", "100%.pdf"])
+            {
+                yield return Variant($"file name header {Printable(raw)}", Base(file: valid.File).With("X-HostingCalls-File-Name", raw));
+            }
+
+            yield return Variant("a file name in the URL", Base(file: valid.File).WithQuery("fileName", "venue.pdf"));
+            yield return Variant("a file sent as a form", Base(file: valid.File) with { ContentType = "multipart/form-data; boundary=x" });
 
             foreach (var kind in (string[])["venuedescription", "Invoice", "1", ""])
             {

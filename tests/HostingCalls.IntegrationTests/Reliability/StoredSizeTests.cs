@@ -52,7 +52,7 @@ public sealed class StoredSizeTests(AzuriteFixture azurite) : IAsyncLifetime
         var etag = submitted.ETag;
         for (var i = 0; i < 3; i++)
         {
-            var attached = await _app.SendAsync(LocalRequest.File(LocalApp.MinimalPdf).WithQuery("kind", "VenueDescription").WithQuery("fileName", $"venue-{i}.pdf").As(Callers.Kenya).IfMatch(etag!),
+            var attached = await _app.SendAsync(LocalRequest.File(LocalApp.MinimalPdf).WithQuery("kind", "VenueDescription").FileNamed($"venue-{i}.pdf").As(Callers.Kenya).IfMatch(etag!),
                 r => _app.Attachments.AddAttachment(r, _callId, submitted.Id, default));
             Assert.True(attached.Status is >= 200 and < 300, attached.ToString());
             etag = (await _app.SendAsync(LocalRequest.Get().As(Callers.Kenya), r => _app.Offers.GetOffer(r, _callId, submitted.Id, default))).ETag;

@@ -49,7 +49,11 @@ public sealed class PortalSite(LocalApp app)
             Query = url.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries)
                 .Select(pair => pair.Split('=', 2))
                 .ToDictionary(pair => Uri.UnescapeDataString(pair[0]), pair => pair.Length > 1 ? Uri.UnescapeDataString(pair[1].Replace('+', ' ')) : ""),
-            Headers = new Dictionary<string, string>(headers.Where(h => h.Key is not ("host" or "content-length")), StringComparer.OrdinalIgnoreCase),
+            // The app sees the site's own host, as behind App Service: the browser's Origin is checked against it.
+            Headers = new Dictionary<string, string>(headers.Where(h => h.Key is not ("host" or "content-length")), StringComparer.OrdinalIgnoreCase)
+            {
+                ["Host"] = url.Authority,
+            },
         };
         var response = await app.DispatchAsync(local);
         await route.FulfillAsync(new RouteFulfillOptions

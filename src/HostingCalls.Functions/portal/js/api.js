@@ -25,6 +25,8 @@ function headersFor(options) {
   if (session.actAs) headers['X-HostingCalls-Caller'] = session.actAs;
   if (options.etag) headers['If-Match'] = options.etag;
   if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
+  // A file's name goes in a header, never in the URL that logs and telemetry record.
+  if (options.fileName) headers['X-HostingCalls-File-Name'] = encodeURIComponent(options.fileName);
   return headers;
 }
 

@@ -170,8 +170,7 @@ function attachmentsSection(callId, offer, state, reload) {
     const file = upload.querySelector('[name=file]').files[0];
     if (!file) return showProblem(upload, { title: t('attachment.chooseFile'), errors: { file: [t('attachment.chooseFile')] } }, 400);
     const kind = upload.querySelector('[name=kind]').value;
-    const query = `?kind=${encodeURIComponent(kind)}&fileName=${encodeURIComponent(file.name)}`;
-    const result = await api('POST', `${base}${query}`, { body: file, etag: state.etag });
+    const result = await api('POST', `${base}?kind=${encodeURIComponent(kind)}`, { body: file, fileName: file.name, etag: state.etag });
     if (!result.ok) return showProblem(upload, result.data, result.status);
     announce(t('attachment.uploaded', { name: file.name }));
     return reload();
