@@ -74,6 +74,7 @@ public static class HostingCallsServices
         services.AddSingleton<EmailComposer>();
         services.AddSingleton<MemberStateTokens>();
         services.AddSingleton<FocalPointSignIn>();
+        services.AddSingleton<FocalPointSessions>();
         services.AddSingleton<InvitationMail>();
         services.AddSingleton<InvitationService>();
         services.AddSingleton<NotificationSender>();
@@ -97,6 +98,7 @@ public static class HostingCallsServices
         services.AddTransient<AuditFunctions>();
         services.AddTransient<InvitationFunctions>();
         services.AddTransient<CallerFunctions>();
+        services.AddTransient<SessionFunctions>();
         services.AddSingleton<PortalFiles>();
         services.AddTransient<PortalFunctions>();
         services.AddTransient<NotificationQueueFunctions>();

@@ -139,10 +139,17 @@ public sealed class FocalPointTests(PortalBrowser shared) : PortalTest(shared)
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("People-Centred Smart Cities");
         await Assertions.Expect(page).ToHaveURLAsync($"{PortalSite.Start}#/call/{CallId}");
         await Assertions.Expect(page.Locator("#who")).ToHaveTextAsync("focal point of KEN");
+        // The token is sent once, to open the session; every later call carries only the HttpOnly cookie.
         var apiCalls = Site.Requests.Where(r => !r.Path.StartsWith("/api/portal/", StringComparison.Ordinal)).ToList();
-        Assert.NotEmpty(apiCalls);
-        Assert.All(apiCalls, call => Assert.Equal(token, call.Headers.GetValueOrDefault("x-hostingcalls-invitation")));
+        var exchange = Assert.Single(apiCalls, r => r.Headers.ContainsKey("x-hostingcalls-invitation"));
+        Assert.Equal(("POST", "/api/sessions", token), (exchange.Method, exchange.Path, exchange.Headers["x-hostingcalls-invitation"]));
+        var later = apiCalls.Where(r => r != exchange).ToList();
+        Assert.NotEmpty(later);
+        Assert.All(later, call => Assert.Contains("__Host-HostingCalls-Session=", call.Headers.GetValueOrDefault("cookie") ?? "", StringComparison.Ordinal));
         Assert.DoesNotContain(Site.Requests, r => r.Path.Contains(token, StringComparison.Ordinal));
+        Assert.Equal("", await page.EvaluateAsync<string>("document.cookie"));
+        var stored = await page.EvaluateAsync<string>("JSON.stringify([{ ...sessionStorage }, { ...localStorage }])");
+        Assert.DoesNotContain(token, stored, StringComparison.Ordinal); // the language choice is kept, the token nowhere
         await page.GetByRole(AriaRole.Link, new() { Name = "New offer" }).ClickAsync();
         await Assertions.Expect(page.GetByLabel("Meeting", new() { Exact = true })).ToBeVisibleAsync();
         await PortalSite.ScreenshotAsync(page, "focal-point-from-invitation");
@@ -156,7 +163,8 @@ public sealed class FocalPointTests(PortalBrowser shared) : PortalTest(shared)
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Your invitation link does not work");
         await Assertions.Expect(page).ToHaveURLAsync($"{PortalSite.Start}#/");
-        Assert.All(Site.Requests.Where(r => r.Path == "/api/me"), call => Assert.Equal("not.a.valid-token", call.Headers.GetValueOrDefault("x-hostingcalls-invitation")));
+        var exchange = Assert.Single(Site.Requests, r => r.Headers.ContainsKey("x-hostingcalls-invitation"));
+        Assert.Equal(("/api/sessions", "not.a.valid-token"), (exchange.Path, exchange.Headers["x-hostingcalls-invitation"]));
     }
 
     [ChromiumFact]

@@ -69,6 +69,8 @@ public sealed class LocalApp : IAsyncDisposable
 
     public CallerFunctions Me => _services.GetRequiredService<CallerFunctions>();
 
+    public SessionFunctions Sessions => _services.GetRequiredService<SessionFunctions>();
+
     public NotificationQueueFunctions QueueFunctions => _services.GetRequiredService<NotificationQueueFunctions>();
 
     public ResultsTimer ResultsTimer => _services.GetRequiredService<ResultsTimer>();

@@ -17,9 +17,12 @@ public sealed class FocalPointSignIn(MemberStateTokens tokens, IInvitationStore 
 
     private readonly ConcurrentDictionary<string, (bool Active, DateTimeOffset Until)> _statuses = new(StringComparer.Ordinal);
 
-    public async Task<Caller> SignInAsync(string token, CancellationToken cancellationToken)
+    public Task<Caller> SignInAsync(string token, CancellationToken cancellationToken) =>
+        SignInAsync(tokens.Verify(token) ?? throw Refused(), cancellationToken);
+
+    /// <summary>The focal point of verified claims (a token's, or a portal session's) while their invitation is Active.</summary>
+    public async Task<Caller> SignInAsync(MemberStateToken claims, CancellationToken cancellationToken)
     {
-        var claims = tokens.Verify(token) ?? throw Refused();
         if (!await IsActiveAsync(claims, cancellationToken))
         {
             throw Refused();

@@ -14,12 +14,15 @@ namespace HostingCalls.Functions.Access;
 /// itself (<see cref="StaffTokens"/>); the platform's <c>X-MS-CLIENT-PRINCIPAL</c> header alone never makes anyone
 /// staff, and sent without a token it is refused (401), so identity holds even with platform authentication off.
 /// Member States' focal points send <see cref="InvitationHeader"/> with the token of their invitation: it makes them
-/// the focal point of that state on that call only. For development there is also <c>X-HostingCalls-Caller</c> with
+/// the focal point of that state on that call only; the portal exchanges it once for a session cookie
+/// (<see cref="SessionCookie"/>), which then says the same and is renewed while used. For development there is also <c>X-HostingCalls-Caller</c> with
 /// <c>secretariat</c> (optionally followed by the member's nationality, as in <c>secretariat FRA</c>),
 /// <c>reviewer NAME KEN</c> or <c>member-state FRA</c>, honoured only when <c>DevelopmentCaller__Enabled</c> is true
 /// (never in Azure). A token that is sent must verify (401 otherwise): a request never falls back to a weaker scheme.
 /// </summary>
-public sealed partial class CallerResolver(DevelopmentCallerOptions development, SecretariatSignInOptions signIn, FocalPointSignIn? focalPoints = null, StaffTokens? staff = null)
+public sealed partial class CallerResolver(
+    DevelopmentCallerOptions development, SecretariatSignInOptions signIn, FocalPointSignIn? focalPoints = null, StaffTokens? staff = null,
+    FocalPointSessions? sessions = null, TimeProvider? clock = null)
 {
     public const string DevelopmentHeader = "X-HostingCalls-Caller";
 
@@ -62,7 +65,31 @@ public sealed partial class CallerResolver(DevelopmentCallerOptions development,
                 : throw FocalPointSignIn.Refused();
         }
 
+        if (SessionCookie.Of(request) is { } ticket && sessions is not null)
+        {
+            return await ResumeSessionAsync(request, ticket, cancellationToken);
+        }
+
         return FromDevelopmentHeader(request);
+    }
+
+    private async Task<Caller> ResumeSessionAsync(HttpRequest request, string ticket, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var (caller, renewed) = await sessions!.ResumeAsync(ticket, cancellationToken);
+            if (renewed is not null)
+            {
+                SessionCookie.Write(request.HttpContext.Response, renewed, (clock ?? TimeProvider.System).GetUtcNow());
+            }
+
+            return caller;
+        }
+        catch (Rejection)
+        {
+            SessionCookie.Clear(request.HttpContext.Response); // An ended session is said once, then forgotten.
+            throw;
+        }
     }
 
     /// <summary>The staff token sent, or null; one that is malformed or sent twice is refused, not ignored.</summary>

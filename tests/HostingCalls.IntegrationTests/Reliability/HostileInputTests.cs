@@ -107,6 +107,8 @@ public sealed class HostileInputTests(AzuriteFixture azurite, ITestOutputHelper 
             ["GetMe"] = new(Callers.Kenya, [], Public: true),
             ["GetAuditTrail"] = new(Callers.Secretariat, ranked, Query: new() { ["from"] = "1", ["limit"] = "10" }),
             ["VerifyAuditTrail"] = new(Callers.Secretariat, ranked),
+            ["OpenSession"] = new("", []),
+            ["CloseSession"] = new("", [], Public: true),
             ["GetOpenApiDocument"] = new("", [], Public: true),
             ["ServePortal"] = new("", new() { ["path"] = "index.html" }, Public: true),
             ["ReceiveSendGridEvents"] = new("", [], """[{"email":"a@b.example","timestamp":1698796800,"event":"delivered","sg_event_id":"e1"}]""", Public: true),
@@ -175,6 +177,7 @@ public sealed class HostileInputTests(AzuriteFixture azurite, ITestOutputHelper 
             foreach (var token in (string[])["garbage", "a.b.c", "eyJhbGciOiJub25lIn0.eyJzdWIiOiJLRU4ifQ.", new string('A', 8000)])
             {
                 yield return Variant($"invitation token {Printable(token)}", Base(valid.Json, valid.File, "").Invited(token));
+                yield return Variant($"session cookie {Printable(token)}", Base(valid.Json, valid.File, "").With("Cookie", $"__Host-HostingCalls-Session={token}"));
             }
         }
 
@@ -456,7 +459,7 @@ public sealed class HostileInputTests(AzuriteFixture azurite, ITestOutputHelper 
         var corpus = functions.SelectMany(f => Corpus(f, valid[f.Name])).ToList();
         // Listing open calls, asking who one is and reading the API document take nothing (no id, body, ETag or
         // required caller) that could be refused.
-        Assert.Equal(["GetMe", "GetOpenApiDocument", "ListOpenCalls"], functions.Where(f => corpus.All(h => h.Function != f)).Select(f => f.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["CloseSession", "GetMe", "GetOpenApiDocument", "ListOpenCalls"], functions.Where(f => corpus.All(h => h.Function != f)).Select(f => f.Name).Order(StringComparer.Ordinal));
         var before = await SnapshotAsync();
 
         var results = new List<(Hostile Hostile, LocalResponse Response)>();

@@ -3,12 +3,12 @@ using System.Collections.Concurrent;
 namespace HostingCalls.PortalTests.Support;
 
 /// <summary>
-/// The portal as a browser sees it at http://portal.test: every request the page makes, its pages and scripts as
+/// The portal as a browser sees it at https://portal.test: every request the page makes, its pages and scripts as
 /// much as its API calls, is answered by the app's own HTTP function for that route, run in-process on Azurite.
 /// </summary>
 public sealed class PortalSite(LocalApp app)
 {
-    public const string Origin = "http://portal.test";
+    public const string Origin = "https://portal.test";
 
     public const string Start = Origin + "/api/portal/";
 

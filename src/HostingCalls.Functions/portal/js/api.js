@@ -1,18 +1,29 @@
 // Talks to the API on the same origin. A focal point's invitation token arrives in the link's fragment (never sent
-// to a server by the browser), is kept for this tab only and sent in the X-HostingCalls-Invitation header; the secretariat's sign-in is
-// App Service Authentication's cookie. The development caller header is sent only when set in this tab.
-const tokenKey = 'hostingcalls.invitation';
+// to a server by the browser); it is exchanged once for a session cookie that scripts cannot read (HttpOnly) and the
+// fragment is cleared, so the token stays nowhere in the browser. The secretariat's sign-in is App Service
+// Authentication's cookie. The development caller header is sent only when set in this tab.
 const actAsKey = 'hostingcalls.actAs';
+let linkRefusal = null;
 
-export function takeInvitationFromLink() {
+/** Opens a session with the link's token, if the address carries one; a refusal is kept to be said once. */
+export async function takeInvitationFromLink() {
   const match = /(?:^#|[&#])invitation=([^&]+)/.exec(location.hash);
   if (!match) return;
-  sessionStorage.setItem(tokenKey, match[1]); // base64url and dots: nothing to decode
   history.replaceState(null, '', `${location.pathname}${location.search}#/`);
+  let response = null;
+  try {
+    response = await fetch('/api/sessions', {
+      method: 'POST', headers: { 'X-HostingCalls-Invitation': match[1] }, credentials: 'same-origin', cache: 'no-store',
+    });
+  } catch {
+    response = null;
+  }
+  if (response?.ok) return;
+  const problem = response ? await response.json().catch(() => null) : null;
+  linkRefusal = problem?.detail ?? '';
 }
 
 export const session = {
-  get token() { return sessionStorage.getItem(tokenKey); },
   get actAs() { return sessionStorage.getItem(actAsKey); },
   set actAs(value) {
     if (value) sessionStorage.setItem(actAsKey, value); else sessionStorage.removeItem(actAsKey);
@@ -21,7 +32,6 @@ export const session = {
 
 function headersFor(options) {
   const headers = {};
-  if (session.token) headers['X-HostingCalls-Invitation'] = session.token;
   if (session.actAs) headers['X-HostingCalls-Caller'] = session.actAs;
   if (options.etag) headers['If-Match'] = options.etag;
   if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
@@ -64,14 +74,18 @@ export async function download(path, fileName) {
   return true;
 }
 
-/** Who the API says the caller is. A refused invitation token is told apart, so the page can say what to do. */
+/**
+ * Who the API says the caller is. A refused link or an ended session is told apart, once, so the page can say what
+ * to do (the API clears an ended session's cookie as it refuses it).
+ */
 export async function whoAmI() {
+  if (linkRefusal !== null) {
+    const refused = linkRefusal;
+    linkRefusal = null;
+    return { role: 'Anonymous', id: 'anonymous', invitationRefused: refused };
+  }
   const me = await api('GET', 'me');
   if (me.ok && me.data) return me.data;
-  if (me.status === 401 && session.token) {
-    // Said once, then forgotten: a dead token would otherwise refuse every later page of this tab.
-    sessionStorage.removeItem(tokenKey);
-    return { role: 'Anonymous', id: 'anonymous', invitationRefused: me.data?.detail ?? '' };
-  }
+  if (me.status === 401) return { role: 'Anonymous', id: 'anonymous', invitationRefused: me.data?.detail ?? '' };
   return { role: 'Anonymous', id: 'anonymous' };
 }

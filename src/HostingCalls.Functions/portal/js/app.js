@@ -78,7 +78,7 @@ document.querySelector('.skip').addEventListener('click', (event) => {
   main.focus();
 });
 
-takeInvitationFromLink();
+await takeInvitationFromLink();
 await setLanguage(initialLanguage());
 setUpLanguage();
 setUpActAs();
