@@ -22,6 +22,32 @@ public sealed class EventWebhookVerifierTests : IDisposable
     private static string Sign(ECDsa key, string timestamp, byte[] body, DSASignatureFormat format = DSASignatureFormat.Rfc3279DerSequence) =>
         Convert.ToBase64String(key.SignData([.. Encoding.UTF8.GetBytes(timestamp), .. body], HashAlgorithmName.SHA256, format));
 
+    /// <summary>SendGrid's own published test vector (the Event Webhook library's tests): key, payload, timestamp, signature.</summary>
+    private const string SendGridKey = "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEEDr2LjtURuePQzplybdC+u4CwrqDqBaWjcMMsTbhdbcwHBcepxo7yAQGhHPTnlvFYPAZFceEu/1FwCM/QmGUhA==";
+    private const string SendGridSignature = "MEUCIQCtIHJeH93Y+qpYeWrySphQgpNGNr/U+UyUlBkU6n7RAwIgJTz2C+8a8xonZGi6BpSzoQsbVRamr2nlxFDWYNH2j/0=";
+    private const string SendGridTimestamp = "1588788367";
+    private static readonly byte[] SendGridPayload = Encoding.UTF8.GetBytes("""{"category":"example_payload","event":"test_event","message_id":"message_id"}""");
+    private static readonly DateTimeOffset SendGridSignedAt = DateTimeOffset.FromUnixTimeSeconds(1588788367);
+
+    [Fact]
+    public void SendGrids_published_test_vector_verifies()
+    {
+        Assert.True(new EventWebhookVerifier(SendGridKey).Verify(SendGridTimestamp, SendGridSignature, SendGridPayload, SendGridSignedAt));
+    }
+
+    [Theory]
+    [InlineData("MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEqTxd43gyp8IOEto2LdIfjRQrIbsd4SXZkLW6jDutdhXSJCWHw8REntlo7aNDthvj+y7GjUuFDb/R1NGe1OPzpA==", null, null, null)] // another key
+    [InlineData(null, "payload", null, null)]
+    [InlineData(null, null, "MEUCIQCtIHJeH93Y+qpYeWrySphQgpNGNr/U+UyUlBkU6n7RAwIgJTz2C+8a8xonZGi6BpSzoQsbVRamr2nlxFDWYNH3j/0=", null)]
+    [InlineData(null, null, null, "timestamp")]
+    public void SendGrids_published_test_vector_fails_with_any_part_changed(string? key, string? payload, string? signature, string? timestamp)
+    {
+        var verifier = new EventWebhookVerifier(key ?? SendGridKey);
+
+        Assert.False(verifier.Verify(timestamp ?? SendGridTimestamp, signature ?? SendGridSignature,
+            payload is null ? SendGridPayload : Encoding.UTF8.GetBytes(payload), SendGridSignedAt));
+    }
+
     [Fact]
     public void A_good_signature_verifies()
     {
