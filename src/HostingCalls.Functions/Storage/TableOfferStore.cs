@@ -111,9 +111,12 @@ public sealed class TableOfferStore(StorageClients storage) : IOfferStore
 
     public async Task<Stored<Offer>> ReplaceAsync(Offer offer, string etag, Notification? notification, AuditEntry audit, CancellationToken cancellationToken)
     {
+        // A revision (the change that comes with its receipt) must leave the same headroom as a new offer, so that
+        // attachments and a withdrawal always fit after it; those changes may use the headroom.
+        var revision = notification is not null && offer.WithdrawnAt is null;
         var actions = new List<TableTransactionAction>
         {
-            new(TableTransactionActionType.UpdateReplace, StoredSize.Checked(ToEntity(offer), "offer"), new ETag(etag)),
+            new(TableTransactionActionType.UpdateReplace, StoredSize.Checked(ToEntity(offer), "offer", revision ? StoredSize.OfferHeadroomBytes : 0), new ETag(etag)),
             AuditEntity.JournalAction(audit),
         };
         if (notification is not null)
