@@ -367,6 +367,15 @@ public sealed class HostileInputTests(AzuriteFixture azurite, ITestOutputHelper 
                     yield return ($"timeZone {zone}", With(root, o => o["timeZone"] = zone));
                 }
 
+                // Dates at the edge of time: each must lie within the horizon, and no arithmetic on one may throw.
+                foreach (var (field, value) in (ValueTuple<string, JsonNode>[])[("deadline", "9999-12-31T23:59:00Z"), ("resultsDate", "9999-12-20"), ("opensAt", "0001-01-01T00:00:00Z"),
+                    ("gracePeriodMinutes", int.MaxValue), ("gracePeriodMinutes", -1), ("resultsDate", "9999-12-31")])
+                {
+                    yield return ($"{field} {value.ToJsonString()}", With(root, o => o[field] = value.DeepClone()));
+                }
+
+                yield return ("deadline 9999-12-31 with a grace period", With(root, o => { o["deadline"] = "9999-12-31T23:59:00Z"; o["gracePeriodMinutes"] = 60; }));
+                yield return ("meetings[0].windowEnd 9999-12-31", With(root, o => o["meetings"]![0]!["windowEnd"] = "9999-12-31"));
                 foreach (var number in numbers)
                 {
                     yield return ($"fundingGapUsd {number.ToJsonString()}", With(root, o => o["fundingGapUsd"] = number.DeepClone()));
