@@ -70,6 +70,7 @@ public static class HostingCallsServices
         services.AddSingleton<FocalPointSignIn>();
         services.AddSingleton<InvitationMail>();
         services.AddSingleton<InvitationService>();
+        services.AddSingleton<ContactConfirmationService>();
         services.AddSingleton<NotificationSender>();
         services.AddSingleton<NotificationBatchSender>();
         services.AddSingleton(provider => new DeliveryTracker(
@@ -90,6 +91,7 @@ public static class HostingCallsServices
         services.AddTransient<NotificationFunctions>();
         services.AddTransient<AuditFunctions>();
         services.AddTransient<InvitationFunctions>();
+        services.AddTransient<ContactFunctions>();
         services.AddTransient<CallerFunctions>();
         services.AddSingleton<PortalFiles>();
         services.AddTransient<PortalFunctions>();

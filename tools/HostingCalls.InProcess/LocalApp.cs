@@ -67,6 +67,8 @@ public sealed class LocalApp : IAsyncDisposable
 
     public InvitationFunctions Invitations => _services.GetRequiredService<InvitationFunctions>();
 
+    public ContactFunctions Contacts => _services.GetRequiredService<ContactFunctions>();
+
     public CallerFunctions Me => _services.GetRequiredService<CallerFunctions>();
 
     public NotificationQueueFunctions QueueFunctions => _services.GetRequiredService<NotificationQueueFunctions>();
