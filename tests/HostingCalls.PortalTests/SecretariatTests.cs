@@ -13,6 +13,12 @@ public sealed class SecretariatTests(PortalBrowser shared) : PortalTest(shared)
 
     protected override async Task ArrangeAsync()
     {
+        // Emails go to the addresses the secretariat recorded: each state is invited at the address its offer gives.
+        foreach (var (state, city) in ((string, string)[])[("KEN", "nairobi"), ("FRA", "paris"), ("DEU", "bonn")])
+        {
+            await App.InviteAsync(CallId, state, $"fp@{city}.example");
+        }
+
         _offers["KEN"] = await App.SubmitWithLetterAsync(CallId, "member-state KEN", Offer("RC-1", "Nairobi", "2024-03-11", cashUsd: 40000));
         _offers["FRA"] = await App.SubmitWithLetterAsync(CallId, "member-state FRA", Offer("EGM-1", "Paris", "2024-02-12", cashUsd: 150000));
         _offers["DEU"] = await App.SubmitWithLetterAsync(CallId, "member-state DEU", Offer("EGM-1", "Bonn", "2024-02-19", cashUsd: 0));

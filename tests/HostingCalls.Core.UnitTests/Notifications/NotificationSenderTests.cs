@@ -1,5 +1,6 @@
 using HostingCalls.Core.Calls;
 using HostingCalls.Core.Common;
+using HostingCalls.Core.Invitations;
 using HostingCalls.Core.UnitTests.Invitations;
 using HostingCalls.Core.Judging;
 using HostingCalls.Core.Notifications;
@@ -36,10 +37,11 @@ public class NotificationSenderTests
         _offers.Setup(o => o.FindAsync(Call.Id, Offer.Id, It.IsAny<CancellationToken>())).ReturnsAsync(new Stored<Offer>(Offer, "offer-etag"));
     }
 
+    private IInvitationStore _invitations = RecordedInvitations.Store(RecordedInvitations.For(Call.Id, "KEN", "recorded.focal.point@mfa.go.ke", "recorded.mission@kenya-un.example"));
+
     private NotificationSender Sender() => new(
         _ledger,
-        new EmailComposer(_calls.Object, _offers.Object, _rankings.Object,
-            RecordedInvitations.Store(RecordedInvitations.For(Call.Id, "KEN", "recorded.focal.point@mfa.go.ke", "recorded.mission@kenya-un.example")),
+        new EmailComposer(_calls.Object, _offers.Object, _rankings.Object, _invitations,
             new NotificationOptions { SecretariatEmail = SecretariatEmail }),
         _gateway.Object,
         new NotificationOutbox(_queue.Object, _ledger, _clock, NullLogger<NotificationOutbox>.Instance),
@@ -96,6 +98,20 @@ public class NotificationSenderTests
         Assert.StartsWith("Accusé de réception de votre offre – EGM-1", email.Content.Subject, StringComparison.Ordinal);
         Assert.Contains("Nous vous remercions de votre offre", email.Content.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Thank you for your offer", email.Content.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_an_address_the_secretariat_recorded_nothing_is_sent_and_the_notification_says_why()
+    {
+        _invitations = RecordedInvitations.Store(RecordedInvitations.For(Call.Id, "FRA", "fp@diplomatie.example"));
+        var receipt = await Stored(Receipt());
+        Answers(SendOutcome.Accepted("sg-message-1"));
+
+        await Sender().SendAsync(receipt.Message, default);
+
+        GatewayCalled(0);
+        Assert.Equal(NotificationStatus.Failed, _ledger[receipt.Id].Status);
+        Assert.Contains("No address the secretariat recorded for KEN", _ledger[receipt.Id].LastError, StringComparison.Ordinal);
     }
 
     [Fact]
