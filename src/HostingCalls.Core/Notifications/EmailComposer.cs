@@ -117,7 +117,7 @@ public sealed class EmailComposer(
         // Never to an address only typed into the offer: it fails, visibly, and can be re-driven once one is confirmed.
         var recipients = RecipientRule.ForOffer(offer, recorded ?? [])
             ?? throw new InvalidDataException(
-                $"No address the secretariat recorded for {offer.MemberState} on call {call.Id}: invite its focal point or confirm the offer's contact address, then re-drive notification {notification.Id}.");
+                $"No address the secretariat recorded for {offer.MemberState} on call {call.Id}: no focal point of it was invited, and an address typed into an offer is not mailed. Invite one while the call is open, then re-drive notification {notification.Id}.");
         var details = offer.Details;
         var meeting = call.FindMeeting(details.MeetingId);
         var (_, meetingDecision, place) = call.Decision?.OutcomeOf(offer.Id) ?? default;
