@@ -77,6 +77,7 @@ public static class HostingCallsServices
         services.AddSingleton<FocalPointSessions>();
         services.AddSingleton<InvitationMail>();
         services.AddSingleton<InvitationService>();
+        services.AddSingleton<ContactConfirmationService>();
         services.AddSingleton<NotificationSender>();
         services.AddSingleton<NotificationBatchSender>();
         services.AddSingleton(provider => new DeliveryTracker(
@@ -97,6 +98,7 @@ public static class HostingCallsServices
         services.AddTransient<NotificationFunctions>();
         services.AddTransient<AuditFunctions>();
         services.AddTransient<InvitationFunctions>();
+        services.AddTransient<ContactFunctions>();
         services.AddTransient<CallerFunctions>();
         services.AddTransient<SessionFunctions>();
         services.AddSingleton<PortalFiles>();

@@ -13,9 +13,16 @@ public sealed class SecretariatTests(PortalBrowser shared) : PortalTest(shared)
 
     protected override async Task ArrangeAsync()
     {
+        // Emails go to the addresses the secretariat recorded: France and Germany are invited at the address their
+        // offers give, Kenya at its ministry's, while its offer names another.
+        await App.InviteAsync(CallId, "KEN", "ministry@nairobi.example");
+        await App.InviteAsync(CallId, "FRA", "fp@paris.example");
+        await App.InviteAsync(CallId, "DEU", "fp@bonn.example");
+
         _offers["KEN"] = await App.SubmitWithLetterAsync(CallId, "member-state KEN", Offer("RC-1", "Nairobi", "2024-03-11", cashUsd: 40000));
         _offers["FRA"] = await App.SubmitWithLetterAsync(CallId, "member-state FRA", Offer("EGM-1", "Paris", "2024-02-12", cashUsd: 150000));
         _offers["DEU"] = await App.SubmitWithLetterAsync(CallId, "member-state DEU", Offer("EGM-1", "Bonn", "2024-02-19", cashUsd: 0));
+        await App.SendingPump.DrainAsync(); // the receipts, as they go out at submission
     }
 
     private static Dictionary<string, object?> Offer(string meetingId, string city, string start, decimal cashUsd) => new()
@@ -58,6 +65,15 @@ public sealed class SecretariatTests(PortalBrowser shared) : PortalTest(shared)
         // Closed and ranked by the timer: the ranking per meeting with its components and reasons.
         await App.CloseSampleCallsAsync();
         await page.ReloadAsync();
+
+        // The addresses typed into offers: Kenya's is not mailed until the secretariat confirms it.
+        var contacts = page.GetByRole(AriaRole.Table, new() { Name = "Addresses typed into offers" });
+        await Assertions.Expect(contacts.Locator("tr", new() { HasText = "FRA" })).ToContainTextAsync("fp@paris.example (mailed)");
+        await Assertions.Expect(contacts.Locator("tr", new() { HasText = "KEN" })).ToContainTextAsync("fp@nairobi.example (not mailed until confirmed)");
+        await PortalSite.ScreenshotAsync(page, "secretariat-contacts");
+        await contacts.GetByRole(AriaRole.Button, new() { Name = "Confirm fp@nairobi.example" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Addresses typed into offers" }).Locator("tr", new() { HasText = "KEN" }))
+            .ToContainTextAsync("fp@nairobi.example (mailed)");
         var ranking = page.GetByRole(AriaRole.Region, new() { Name = "Ranking", Exact = true });
         var egm1 = ranking.GetByRole(AriaRole.Table, new() { Name = "Ranking for EGM-1" });
         await Assertions.Expect(egm1).ToContainTextAsync("France");
@@ -121,6 +137,9 @@ public sealed class SecretariatTests(PortalBrowser shared) : PortalTest(shared)
         }
 
         Assert.Contains(Shared.SendGrid.Accepted, e => e.CallId == CallId && e.To == "fp@bonn.example");
+        // Kenya's result: to the invitation's address and the one the secretariat confirmed; its receipt went to the first only.
+        Assert.Equal(["ministry@nairobi.example", "fp@nairobi.example"], Assert.Single(Shared.SendGrid.Accepted, e => e.NotificationId.StartsWith(_offers["KEN"] + "-selected-", StringComparison.Ordinal)).Recipients);
+        Assert.Equal(["ministry@nairobi.example"], Assert.Single(Shared.SendGrid.Accepted, e => e.NotificationId == _offers["KEN"] + "-receipt-1").Recipients);
         await PortalSite.ScreenshotAsync(page, "secretariat-notifications");
 
         // Germany's focal point sees the result.

@@ -7,6 +7,7 @@ using Azure.Data.Tables;
 using HostingCalls.Benchmarks;
 using HostingCalls.Core.Audit;
 using HostingCalls.Core.Calls;
+using HostingCalls.Core.Invitations;
 using HostingCalls.Core.Judging;
 using HostingCalls.Core.Notifications;
 using HostingCalls.Core.Offers;
@@ -145,6 +146,10 @@ if (closing is not null)
     var store = app.Service<IOfferStore>();
     var offers = SyntheticOffers.For(stored, closeCount);
     await Measure.InFlightAsync(offers.Count, InFlight, i => store.AddAsync(offers[i], null, Notification.About(offers[i], NotificationKind.Receipt, offers[i].SubmittedAt) with { Status = NotificationStatus.Sent }, AuditEntries.OfferSubmitted(offers[i], AuditActor.MemberState(offers[i].MemberState), app.Clock), default));
+    // Each state invited (its email already sent): results go only to the addresses recorded on invitations.
+    var invitations = SyntheticOffers.InvitationsFor(stored, offers);
+    await Measure.InFlightAsync(invitations.Count, InFlight, i => app.Service<IInvitationStore>().AddAsync(invitations[i],
+        Notification.AboutInvitation(invitations[i], stored.OpensAt) with { Status = NotificationStatus.Sent }, AuditEntries.InvitationChanged(invitations[i], AuditActor.System("benchmark"), app.Clock), default));
     var read = await Measure.TimeAsync(() => store.ListAsync(bigCall, null, default));
     app.Clock.SetUtcNow(LocalApp.AfterTheDeadline);
     var close = await Measure.TimeAsync(() => app.ClosingTimer.CloseAndRankCalls(new TimerInfo(), default));

@@ -1,5 +1,6 @@
 using HostingCalls.Core.Attachments;
 using HostingCalls.Core.Calls;
+using HostingCalls.Core.Invitations;
 using HostingCalls.Core.MemberStates;
 using HostingCalls.Core.Offers;
 
@@ -43,4 +44,19 @@ public static class SyntheticOffers
 
         return offers;
     }
+
+    /// <summary>One invitation per state that offered, at the first of its offers' addresses.</summary>
+    public static List<Invitation> InvitationsFor(Call call, IReadOnlyList<Offer> offers) =>
+        [.. offers.GroupBy(o => o.MemberState).Select(g => new Invitation
+        {
+            Id = Guid.CreateVersion7(call.OpensAt).ToString("N"),
+            CallId = call.Id,
+            MemberState = g.Key,
+            Email = g.First().Details.FocalPoint.Email,
+            Language = "en",
+            Status = InvitationStatus.Active,
+            IssuedAt = call.OpensAt,
+            IssuedBy = "benchmark",
+            ExpiresAt = call.ResultsDate.AddDays(60),
+        })];
 }

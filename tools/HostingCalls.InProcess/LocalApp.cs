@@ -67,6 +67,8 @@ public sealed class LocalApp : IAsyncDisposable
 
     public InvitationFunctions Invitations => _services.GetRequiredService<InvitationFunctions>();
 
+    public ContactFunctions Contacts => _services.GetRequiredService<ContactFunctions>();
+
     public CallerFunctions Me => _services.GetRequiredService<CallerFunctions>();
 
     public SessionFunctions Sessions => _services.GetRequiredService<SessionFunctions>();
@@ -140,9 +142,9 @@ public sealed class LocalApp : IAsyncDisposable
     }
 
     /// <summary>The secretariat invites a focal point of <paramref name="memberState"/>; returns the invitation's answer (never a token).</summary>
-    public async Task<LocalResponse> InviteAsync(string callId, string memberState, string email, string language = "en", string? name = null)
+    public async Task<LocalResponse> InviteAsync(string callId, string memberState, string email, string language = "en", string? name = null, string? permanentMissionEmail = null)
     {
-        var body = new Dictionary<string, object?> { ["memberState"] = memberState, ["email"] = email, ["language"] = language, ["name"] = name };
+        var body = new Dictionary<string, object?> { ["memberState"] = memberState, ["email"] = email, ["language"] = language, ["name"] = name, ["permanentMissionEmail"] = permanentMissionEmail };
         return (await SendAsync(LocalRequest.Post(body).As(Secretariat), r => Invitations.InviteFocalPoint(r, callId, default)))
             .Expect(201, $"invite a focal point of {memberState}");
     }

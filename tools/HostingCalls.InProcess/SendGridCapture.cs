@@ -111,7 +111,13 @@ public sealed record CapturedEmail(JsonElement Body, string Authorization)
 
     public string To => Personalization.GetProperty("to")[0].GetProperty("email").GetString()!;
 
-    public string? Cc => Personalization.TryGetProperty("cc", out var cc) ? cc[0].GetProperty("email").GetString() : null;
+    public string? Cc => CcAll.FirstOrDefault();
+
+    /// <summary>Every copy's address, in order.</summary>
+    public IReadOnlyList<string> CcAll => Personalization.TryGetProperty("cc", out var cc) ? [.. cc.EnumerateArray().Select(c => c.GetProperty("email").GetString()!)] : [];
+
+    /// <summary>Every address it went to: the addressee, then the copies.</summary>
+    public IReadOnlyList<string> Recipients => [To, .. CcAll];
 
     public string Subject => Body.GetProperty("subject").GetString()!;
 

@@ -29,4 +29,5 @@ public enum AuditAction
     ReservePromoted,
     InvitationIssued,
     InvitationRevoked,
+    ContactConfirmed,
 }

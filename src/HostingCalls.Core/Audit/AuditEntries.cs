@@ -66,6 +66,20 @@ public static class AuditEntries
             }, clock);
     }
 
+    /// <summary>
+    /// The secretariat confirmed addresses typed into an offer, recorded on the invitation: which fields, not the
+    /// addresses themselves (the invitation holds them).
+    /// </summary>
+    public static AuditEntry ContactConfirmed(Offer offer, Invitation invitation, IReadOnlyList<string> fields, DateTimeOffset at, AuditActor actor, TimeProvider clock) =>
+        New(offer.CallId, at, actor, AuditAction.ContactConfirmed, offer.Id,
+            new Dictionary<string, string>
+            {
+                ["memberState"] = offer.MemberState,
+                ["invitationId"] = invitation.Id,
+                ["confirmed"] = string.Join(", ", fields),
+                ["confirmedAddresses"] = Number(invitation.ConfirmedEmails.Count),
+            }, clock);
+
     /// <summary>The scores, not the comments.</summary>
     public static AuditEntry ReviewRecorded(Review review, bool replaced, AuditActor actor, TimeProvider clock)
     {

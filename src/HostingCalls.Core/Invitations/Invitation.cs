@@ -18,6 +18,15 @@ public sealed record Invitation
     public required string Language { get; init; }
 
     public string? Name { get; init; }
+
+    /// <summary>The Permanent Mission's address, if the secretariat gave one: results and receipts are copied to it.</summary>
+    public string? PermanentMissionEmail { get; init; }
+
+    /// <summary>
+    /// Addresses typed into this state's offers that the secretariat has confirmed (stored form): from then on they are
+    /// mailed too. An address typed into an offer and not confirmed here is never mailed.
+    /// </summary>
+    public IReadOnlyList<string> ConfirmedEmails { get; init; } = [];
     public required InvitationStatus Status { get; init; }
     public required DateTimeOffset IssuedAt { get; init; }
     public required string IssuedBy { get; init; }

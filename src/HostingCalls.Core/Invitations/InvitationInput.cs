@@ -7,4 +7,5 @@ public sealed class InvitationInput
     public string? Email { get; init; }
     public string? Language { get; init; }
     public string? Name { get; init; }
+    public string? PermanentMissionEmail { get; init; }
 }

@@ -39,7 +39,7 @@ public sealed class InvitationMail(IInvitationStore invitations, MemberStateToke
             Link = LinkOf(token),
             ValidUntil = invitation.ExpiresAt,
         };
-        return new OutgoingEmail(call.Id, notification.Id, notification.Kind, invitation.Email, invitation.Name, null,
+        return new OutgoingEmail(call.Id, notification.Id, notification.Kind, RecipientRule.ForInvitation(invitation),
             EmailTemplates.Render(NotificationKind.Invitation, invitation.Language, facts));
     }
 

@@ -9,7 +9,7 @@ public static class InvitationRules
 {
     public const int MaxNameLength = 200;
 
-    public static (string MemberState, string Email, string Language, string? Name) Apply(InvitationInput input)
+    public static (string MemberState, string Email, string Language, string? Name, string? PermanentMissionEmail) Apply(InvitationInput input)
     {
         var errors = new FieldErrors();
         var state = input.MemberState;
@@ -30,7 +30,8 @@ public static class InvitationRules
         }
 
         var name = TextRules.Optional(errors, "name", input.Name, MaxNameLength);
+        var mission = TextRules.Email(errors, "permanentMissionEmail", input.PermanentMissionEmail, required: false);
         errors.ThrowIfAny("invitation");
-        return (state!, email!, language!, name);
+        return (state!, email!, language!, name, mission);
     }
 }

@@ -19,7 +19,7 @@ public sealed class InvitationService(
     {
         caller.EnsureSecretariat();
         var call = (await calls.FindVisibleAsync(caller, callId, cancellationToken)).Value;
-        var (memberState, email, language, name) = InvitationRules.Apply(input);
+        var (memberState, email, language, name, mission) = InvitationRules.Apply(input);
         var now = clock.GetUtcNow();
         // Only once Open: a Draft's dates may still change, and the token's expiry and the email's dates are fixed here.
         if (call.Status == CallStatus.Draft)
@@ -49,6 +49,7 @@ public sealed class InvitationService(
             Email = email,
             Language = language,
             Name = name,
+            PermanentMissionEmail = mission,
             Status = InvitationStatus.Active,
             IssuedAt = now,
             IssuedBy = caller.Id,

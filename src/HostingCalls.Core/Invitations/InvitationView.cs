@@ -12,6 +12,8 @@ public sealed record InvitationView(
     string Email,
     string Language,
     string? Name,
+    string? PermanentMissionEmail,
+    IReadOnlyList<string> ConfirmedEmails,
     InvitationStatus Status,
     DateTimeOffset IssuedAt,
     string IssuedBy,
@@ -24,7 +26,8 @@ public sealed record InvitationView(
     public static InvitationView Of(Stored<Invitation> stored, Notification? email)
     {
         var i = stored.Value;
-        return new InvitationView(i.Id, i.CallId, i.MemberState, TextRules.EmailForDisplay(i.Email), i.Language, i.Name, i.Status, i.IssuedAt, i.IssuedBy, i.ExpiresAt,
+        return new InvitationView(i.Id, i.CallId, i.MemberState, TextRules.EmailForDisplay(i.Email), i.Language, i.Name,
+            i.PermanentMissionEmail is { } mission ? TextRules.EmailForDisplay(mission) : null, [.. i.ConfirmedEmails.Select(TextRules.EmailForDisplay)], i.Status, i.IssuedAt, i.IssuedBy, i.ExpiresAt,
             i.RevokedAt, i.RevokedBy, email?.Status, stored.ETag);
     }
 }

@@ -7,8 +7,12 @@ using HostingCalls.Core.Offers;
 
 namespace HostingCalls.Core.Notifications;
 
-/// <summary>Reads what a notification is about, at send time, and writes its email in the focal point's language.</summary>
-public sealed class EmailComposer(ICallStore calls, IOfferStore offers, IRankingStore rankings, NotificationOptions options, InvitationMail? invitations = null)
+/// <summary>
+/// Reads what a notification is about, at send time, and writes its email in the focal point's language, to the
+/// addresses <see cref="RecipientRule"/> allows (read fresh, so an address the secretariat just confirmed is used).
+/// </summary>
+public sealed class EmailComposer(
+    ICallStore calls, IOfferStore offers, IRankingStore rankings, IInvitationStore invitationStore, NotificationOptions options, InvitationMail? invitations = null)
 {
     private readonly DecidedCallOffers _decided = new(offers);
 
@@ -28,7 +32,7 @@ public sealed class EmailComposer(ICallStore calls, IOfferStore offers, IRanking
 
         var offer = (await offers.FindAsync(call.Id, offerId, cancellationToken))?.Value
             ?? throw new InvalidDataException($"Offer {offerId} of notification {notification.Id} is missing.");
-        return Compose(call, ranking, notification, offer);
+        return Compose(call, ranking, notification, offer, await InvitationsOfAsync(call, cancellationToken));
     }
 
     /// <summary>
@@ -55,6 +59,7 @@ public sealed class EmailComposer(ICallStore calls, IOfferStore offers, IRanking
 
         var ranking = await RankingOfAsync(call, cancellationToken);
         var found = await OffersOfAsync(call, notifications, cancellationToken);
+        var recorded = notifications.Any(n => n.OfferId is not null) ? await InvitationsOfAsync(call, cancellationToken) : [];
         var composed = new List<(Notification, OutgoingEmail?, string?)>();
         foreach (var notification in notifications)
         {
@@ -63,7 +68,7 @@ public sealed class EmailComposer(ICallStore calls, IOfferStore offers, IRanking
                 composed.Add((notification, notification.Kind == NotificationKind.Invitation
                     ? await InvitationAsync(call, notification, cancellationToken)
                     : Compose(call, ranking, notification, notification.OfferId is not { } offerId ? null
-                        : found.GetValueOrDefault(offerId) ?? throw new InvalidDataException($"Offer {offerId} of notification {notification.Id} is missing.")), null));
+                        : found.GetValueOrDefault(offerId) ?? throw new InvalidDataException($"Offer {offerId} of notification {notification.Id} is missing."), recorded), null));
             }
             catch (InvalidDataException exception)
             {
@@ -85,6 +90,10 @@ public sealed class EmailComposer(ICallStore calls, IOfferStore offers, IRanking
         return (await offers.FindAllAsync(call.Id, offerIds, cancellationToken)).ToDictionary(o => o.Value.Id, o => o.Value, StringComparer.Ordinal);
     }
 
+    /// <summary>The call's invitations, where the secretariat records every address an offer's emails may go to.</summary>
+    private async Task<IReadOnlyList<Invitation>> InvitationsOfAsync(Call call, CancellationToken cancellationToken) =>
+        [.. (await invitationStore.ListAsync(call.Id, cancellationToken)).Select(i => i.Value)];
+
     private async Task<Call> CallOfAsync(Notification notification, CancellationToken cancellationToken) =>
         (await calls.FindAsync(notification.CallId, cancellationToken))?.Value
             ?? throw new InvalidDataException($"Call {notification.CallId} of notification {notification.Id} is missing.");
@@ -96,15 +105,19 @@ public sealed class EmailComposer(ICallStore calls, IOfferStore offers, IRanking
         (invitations ?? throw new InvalidDataException("Invitation emails are not set up.")).ComposeAsync(call, notification, cancellationToken);
 
     /// <summary>The email, from what it is about: the offer, or none for a summary to the secretariat.</summary>
-    private OutgoingEmail Compose(Call call, Ranking? ranking, Notification notification, Offer? offer)
+    private OutgoingEmail Compose(Call call, Ranking? ranking, Notification notification, Offer? offer, IReadOnlyList<Invitation>? recorded = null)
     {
         if (offer is null)
         {
             var summary = SummaryFacts(call, ranking) with { Note = notification.Note };
-            return new OutgoingEmail(call.Id, notification.Id, notification.Kind, options.SecretariatEmail, "Secretariat", null,
+            return new OutgoingEmail(call.Id, notification.Id, notification.Kind, RecipientRule.ForSecretariat(options.SecretariatEmail),
                 EmailTemplates.Render(notification.Kind, "en", summary));
         }
 
+        // Never to an address only typed into the offer: it fails, visibly, and can be re-driven once one is confirmed.
+        var recipients = RecipientRule.ForOffer(offer, recorded ?? [])
+            ?? throw new InvalidDataException(
+                $"No address the secretariat recorded for {offer.MemberState} on call {call.Id}: no focal point of it was invited, and an address typed into an offer is not mailed. Invite one while the call is open, then re-drive notification {notification.Id}.");
         var details = offer.Details;
         var meeting = call.FindMeeting(details.MeetingId);
         var (_, meetingDecision, place) = call.Decision?.OutcomeOf(offer.Id) ?? default;
@@ -134,8 +147,8 @@ public sealed class EmailComposer(ICallStore calls, IOfferStore offers, IRanking
             ReservePlace = place,
             Reason = FormerHostReason(call, offer.Id) ?? ReasonFor(ranking, offer),
         };
-        return new OutgoingEmail(call.Id, notification.Id, notification.Kind, details.FocalPoint.Email, details.FocalPoint.Name,
-            details.PermanentMissionEmail, EmailTemplates.Render(notification.Kind, details.FocalPoint.Language, facts));
+        return new OutgoingEmail(call.Id, notification.Id, notification.Kind, recipients,
+            EmailTemplates.Render(notification.Kind, details.FocalPoint.Language, facts));
     }
 
     private static EmailFacts SummaryFacts(Call call, Ranking? ranking) => new()

@@ -27,7 +27,8 @@ public sealed class SendGridEmailGateway(ISendGridClient client, SendGridOptions
             HtmlContent = email.Content.Html,
         };
         message.AddTo(new EmailAddress(email.To, email.ToName));
-        if (email.Cc is { Length: > 0 } cc && !string.Equals(cc, email.To, StringComparison.OrdinalIgnoreCase))
+        // SendGrid refuses a personalization that names one address twice.
+        foreach (var cc in email.Cc.Where(c => !string.Equals(c, email.To, StringComparison.OrdinalIgnoreCase)).Distinct(StringComparer.OrdinalIgnoreCase))
         {
             message.AddCc(new EmailAddress(cc));
         }

@@ -65,6 +65,33 @@ public class InvitationServiceTests
     }
 
     [Fact]
+    public async Task The_permanent_mission_address_given_on_the_invitation_is_kept_in_its_stored_form()
+    {
+        var view = await _service.InviteAsync(Secretariat, _call.Id, new InvitationInput
+        {
+            MemberState = "KEN", Email = "focal.point@mfa.go.ke", Language = "en", PermanentMissionEmail = " mission@münchen.example ",
+        }, default);
+
+        Assert.Equal("mission@münchen.example", view.PermanentMissionEmail);
+        Assert.Equal("mission@xn--mnchen-3ya.example", (await _store.FindAsync(_call.Id, view.Id, default))!.Value.PermanentMissionEmail);
+    }
+
+    [Theory]
+    [InlineData("Mission <mission@kenya-un.example>")]
+    [InlineData("mission@kenya-un.example, relay@else.example")]
+    [InlineData("not-an-address")]
+    public async Task A_permanent_mission_address_that_is_not_one_plain_address_is_refused(string mission)
+    {
+        var refused = await Assert.ThrowsAsync<Rejection>(() => _service.InviteAsync(Secretariat, _call.Id, new InvitationInput
+        {
+            MemberState = "KEN", Email = "focal.point@mfa.go.ke", Language = "en", PermanentMissionEmail = mission,
+        }, default));
+
+        Assert.Contains("permanentMissionEmail", refused.Errors.Keys);
+        Assert.Empty(await _store.ListAsync(_call.Id, default));
+    }
+
+    [Fact]
     public async Task The_token_lasts_past_the_results_and_the_time_a_host_has_to_confirm()
     {
         var view = await _service.InviteAsync(Secretariat, _call.Id, Kenya(), default);
@@ -81,7 +108,7 @@ public class InvitationServiceTests
         var email = await _mail.ComposeAsync(_call, _ledger[$"{view.Id}-invitation-1"], default);
 
         Assert.Equal("focal.point@mfa.go.ke", email.To);
-        Assert.Null(email.Cc);
+        Assert.Empty(email.Cc);
         Assert.StartsWith("Invitation à soumettre des offres – ", email.Content.Subject, StringComparison.Ordinal);
         Assert.Contains($"{PortalUrl}#invitation=v1.k1.", email.Content.Html);
         Assert.Contains("Wanjiru &lt;b&gt;Kamau&lt;/b&gt;", email.Content.Html);

@@ -1,5 +1,6 @@
 using HostingCalls.Core.Calls;
 using HostingCalls.Core.Common;
+using HostingCalls.Core.UnitTests.Invitations;
 using HostingCalls.Core.Judging;
 using HostingCalls.Core.Notifications;
 using HostingCalls.Core.Offers;
@@ -42,7 +43,8 @@ public class NotificationBatchSenderTests
 
     private NotificationBatchSender Sender()
     {
-        var composer = new EmailComposer(_calls.Object, _offers.Object, new Mock<IRankingStore>().Object, new NotificationOptions { SecretariatEmail = "secretariat@unhabitat.example" });
+        var composer = new EmailComposer(_calls.Object, _offers.Object, new Mock<IRankingStore>().Object,
+            RecordedInvitations.Store([.. Offers.Select(o => RecordedInvitations.For(Call.Id, o.MemberState, $"fp@{o.MemberState.ToLowerInvariant()}.example"))]), new NotificationOptions { SecretariatEmail = "secretariat@unhabitat.example" });
         var outbox = new NotificationOutbox(_queue.Object, _ledger, _clock, NullLogger<NotificationOutbox>.Instance);
         var single = new NotificationSender(_ledger, composer, _gateway.Object, outbox, _clock, NullLogger<NotificationSender>.Instance);
         return new NotificationBatchSender(_ledger, composer, _gateway.Object, single, _clock, NullLogger<NotificationBatchSender>.Instance);

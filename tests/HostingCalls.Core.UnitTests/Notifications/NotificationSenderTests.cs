@@ -1,5 +1,7 @@
 using HostingCalls.Core.Calls;
 using HostingCalls.Core.Common;
+using HostingCalls.Core.Invitations;
+using HostingCalls.Core.UnitTests.Invitations;
 using HostingCalls.Core.Judging;
 using HostingCalls.Core.Notifications;
 using HostingCalls.Core.Offers;
@@ -35,9 +37,12 @@ public class NotificationSenderTests
         _offers.Setup(o => o.FindAsync(Call.Id, Offer.Id, It.IsAny<CancellationToken>())).ReturnsAsync(new Stored<Offer>(Offer, "offer-etag"));
     }
 
+    private IInvitationStore _invitations = RecordedInvitations.Store(RecordedInvitations.For(Call.Id, "KEN", "recorded.focal.point@mfa.go.ke", "recorded.mission@kenya-un.example"));
+
     private NotificationSender Sender() => new(
         _ledger,
-        new EmailComposer(_calls.Object, _offers.Object, _rankings.Object, new NotificationOptions { SecretariatEmail = SecretariatEmail }),
+        new EmailComposer(_calls.Object, _offers.Object, _rankings.Object, _invitations,
+            new NotificationOptions { SecretariatEmail = SecretariatEmail }),
         _gateway.Object,
         new NotificationOutbox(_queue.Object, _ledger, _clock, NullLogger<NotificationOutbox>.Instance),
         _clock,
@@ -78,7 +83,7 @@ public class NotificationSenderTests
     }
 
     [Fact]
-    public async Task The_email_goes_to_the_focal_point_with_the_permanent_mission_in_copy_in_the_focal_points_language()
+    public async Task The_email_goes_to_the_invitations_focal_point_with_its_permanent_mission_in_copy_in_the_offers_language()
     {
         var receipt = await Stored(Receipt());
         Answers(SendOutcome.Accepted("sg-message-1"));
@@ -86,11 +91,27 @@ public class NotificationSenderTests
         await Sender().SendAsync(receipt.Message, default);
 
         var email = Assert.Single(_sent);
-        Assert.Equal(("focal.point@mfa.go.ke", "Wanjiru Kamau", "mission@kenya-un.example"), (email.To, email.ToName, email.Cc));
+        // The offer's own addresses (focal.point@mfa.go.ke, mission@kenya-un.example) were never confirmed: not mailed.
+        Assert.Equal(("recorded.focal.point@mfa.go.ke", "Focal point of KEN"), (email.To, email.ToName));
+        Assert.Equal(["recorded.mission@kenya-un.example"], email.Cc);
         Assert.Equal((Call.Id, receipt.Id, NotificationKind.Receipt), (email.CallId, email.NotificationId, email.Kind));
         Assert.StartsWith("Accusé de réception de votre offre – EGM-1", email.Content.Subject, StringComparison.Ordinal);
         Assert.Contains("Nous vous remercions de votre offre", email.Content.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Thank you for your offer", email.Content.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_an_address_the_secretariat_recorded_nothing_is_sent_and_the_notification_says_why()
+    {
+        _invitations = RecordedInvitations.Store(RecordedInvitations.For(Call.Id, "FRA", "fp@diplomatie.example"));
+        var receipt = await Stored(Receipt());
+        Answers(SendOutcome.Accepted("sg-message-1"));
+
+        await Sender().SendAsync(receipt.Message, default);
+
+        GatewayCalled(0);
+        Assert.Equal(NotificationStatus.Failed, _ledger[receipt.Id].Status);
+        Assert.Contains("No address the secretariat recorded for KEN", _ledger[receipt.Id].LastError, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -150,8 +150,13 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite, ITestOutput
         yield return new("InviteFocalPoint", () => LocalRequest.Post(invitation), r => App.Invitations.InviteFocalPoint(r, _callId, default), [401, 403, 403, 403, 201], 403);
         yield return new("ListInvitations", LocalRequest.Get, r => App.Invitations.ListInvitations(r, _callId, default), [401, 403, 403, 403, 200], 403);
         yield return new("RevokeInvitation", () => LocalRequest.Post().IfMatch(StaleETag), r => App.Invitations.RevokeInvitation(r, _callId, _kenya.Id, default), [401, 403, 403, 403, 412], 403);
+        // Sealed: even the secretariat does not see the offer, so cannot confirm its addresses yet.
+        yield return new("ConfirmOfferContacts", () => LocalRequest.Post(Contacts).IfMatch(StaleETag), r => App.Contacts.ConfirmOfferContacts(r, _callId, _offerId, default), [401, 403, 403, 403, 404], 403);
         yield return new("GetMe", LocalRequest.Get, r => App.Me.GetMe(r), [200, 200, 200, 200, 200], 200);
     }
+
+    /// <summary>The addresses typed into Kenya's offer, as the secretariat would confirm them.</summary>
+    private static readonly object Contacts = new { emails = new[] { "focal.point@mfa.go.ke", "mission@kenya-un.example" } };
 
     /// <summary>After the call closed: offers are no longer sealed for staff, but still for other states; nobody changes them.</summary>
     private IEnumerable<Row> AfterClose()
@@ -167,6 +172,7 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite, ITestOutput
         yield return new("DownloadAttachment", LocalRequest.Get, r => App.Attachments.DownloadAttachment(r, _callId, _offerId, _attachmentId, default), [401, 200, 404, 200, 200], 404);
         yield return new("RemoveAttachment", () => LocalRequest.Delete().IfMatch(StaleETag), r => App.Attachments.RemoveAttachment(r, _callId, _offerId, _attachmentId, default), [401, 409, 404, 403, 403], 404);
         yield return new("InviteFocalPoint", () => LocalRequest.Post(new { memberState = "BRA", email = "focal.point@bra.example", language = "es" }), r => App.Invitations.InviteFocalPoint(r, _callId, default), [401, 403, 403, 403, 409], 403);
+        yield return new("ConfirmOfferContacts", () => LocalRequest.Post(Contacts).IfMatch(StaleETag), r => App.Contacts.ConfirmOfferContacts(r, _callId, _offerId, default), [401, 403, 403, 403, 412], 403);
         yield return new("GetMe", LocalRequest.Get, r => App.Me.GetMe(r), [200, 200, 200, 200, 200], 200);
     }
 
@@ -241,5 +247,7 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite, ITestOutput
         Assert.Equal(before.Text, (await KenyasOfferAsync()).Text);
         var france = await App.SendAsync(LocalRequest.Get().Invited(_france.Token), r => App.Offers.ListOffers(r, _callId, default));
         Assert.Empty(france.Json.EnumerateArray());
+        var invitations = await App.SendAsync(LocalRequest.Get().As(Callers.Secretariat), r => App.Invitations.ListInvitations(r, _callId, default));
+        Assert.All(invitations.Json.EnumerateArray(), i => Assert.Empty(i.GetProperty("confirmedEmails").EnumerateArray()));
     }
 }

@@ -40,6 +40,7 @@ public sealed class HostileInputTests(AzuriteFixture azurite, ITestOutputHelper 
         _ids["rankedOffer"] = _ranked.Offers["FRA EGM-1"];
         var call = await App.SendAsync(LocalRequest.Get().As(Callers.Secretariat), r => App.Calls.GetCall(r, _ranked.CallId, default));
         _ids["rankedEtag"] = call.ETag!;
+        _ids["rankedOfferEtag"] = (await App.SendAsync(LocalRequest.Get().As(Callers.Secretariat), r => App.Offers.GetOffer(r, _ranked.CallId, _ids["rankedOffer"], default))).ETag!;
         var notifications = await App.SendAsync(LocalRequest.Get().As(Callers.Secretariat), r => App.Notifications.ListNotifications(r, _ranked.CallId, default));
         var notification = notifications.Json.EnumerateArray().First();
         (_ids["notification"], _ids["notificationEtag"]) = (notification.GetProperty("id").GetString()!, notification.GetProperty("etag").GetString()!);
@@ -47,6 +48,8 @@ public sealed class HostileInputTests(AzuriteFixture azurite, ITestOutputHelper 
         using (App.RequestClock.At(LocalApp.DuringTheCall))
         {
             _ids["open"] = await App.OpenSampleCallAsync();
+            // Emails about Kenya's offers go to the address the secretariat recorded for it.
+            await App.InviteAsync(_ids["open"], "KEN", "focal.point@mfa.go.ke");
             _ids["offer"] = await App.SubmitWithLetterAsync(_ids["open"], Callers.Kenya, SampleOffers.Kenya());
             _ids["otherOffer"] = await App.SubmitWithLetterAsync(_ids["open"], Callers.France, SampleOffers.Kenya().With("city", "Paris"));
             var offer = await App.SendAsync(LocalRequest.Get().As(Callers.Kenya), r => App.Offers.GetOffer(r, _ids["open"], _ids["offer"], default));
@@ -99,6 +102,7 @@ public sealed class HostileInputTests(AzuriteFixture azurite, ITestOutputHelper 
             ["ExportRanking"] = new(Callers.Secretariat, ranked, Query: new() { ["version"] = "1" }),
             ["DecideCall"] = new(Callers.Secretariat, ranked, """{"rankingVersion":1,"overrides":[]}""", IfMatch: _ids["rankedEtag"]),
             ["AnswerAsHost"] = new(Callers.France, rankedOffer, """{"confirm":true}"""),
+            ["ConfirmOfferContacts"] = new(Callers.Secretariat, rankedOffer, """{"emails":["fp@diplomatie.example"]}""", IfMatch: _ids["rankedOfferEtag"]),
             ["ListNotifications"] = new(Callers.Secretariat, ranked),
             ["RedriveNotification"] = new(Callers.Secretariat, new(ranked) { ["notificationId"] = _ids["notification"] }, IfMatch: _ids["notificationEtag"]),
             ["InviteFocalPoint"] = new(Callers.Secretariat, open, """{"memberState":"IND","email":"fp@mea.example","language":"en","name":"Priya Nair"}""", OpenClock: true),

@@ -12,6 +12,7 @@ public sealed class ResultsScenario : IAsyncDisposable
 {
     public const string ScriptName = "<script>alert('x')</script> Wanjiru";
     public const string SecretariatEmail = "secretariat@unhabitat.example";
+    public const string KenyanMission = "mission@kenya-un.example";
 
     private ResultsScenario(LocalApp app, SendGridCapture sendGrid, ECDsa webhookKey)
     {
@@ -29,8 +30,15 @@ public sealed class ResultsScenario : IAsyncDisposable
 
     public string CallId { get; private set; } = "";
 
-    /// <summary>The emails SendGrid accepted about this call (a timer also serves calls other tests left behind).</summary>
-    public IReadOnlyList<CapturedEmail> Emails => [.. SendGrid.Accepted.Where(e => e.CallId == CallId)];
+    /// <summary>
+    /// The emails SendGrid accepted about this call (a timer also serves calls other tests left behind), but for the
+    /// invitations that set it up (see <see cref="InvitationEmails"/>).
+    /// </summary>
+    public IReadOnlyList<CapturedEmail> Emails => [.. SendGrid.Accepted.Where(e => e.CallId == CallId && !IsInvitation(e.NotificationId))];
+
+    public IReadOnlyList<CapturedEmail> InvitationEmails => [.. SendGrid.Accepted.Where(e => e.CallId == CallId && IsInvitation(e.NotificationId))];
+
+    private static bool IsInvitation(string notificationId) => notificationId.EndsWith("-invitation-1", StringComparison.Ordinal);
 
     public Dictionary<string, string> Offers { get; } = [];
 
@@ -69,6 +77,12 @@ public sealed class ResultsScenario : IAsyncDisposable
     private async Task SubmitAndRankAsync()
     {
         CallId = await App.OpenSampleCallAsync();
+        // Emails go only to addresses the secretariat recorded: each state's focal point is invited with the address its offers carry.
+        await App.InviteAsync(CallId, "KEN", "fp@mfa.go.ke", "fr", permanentMissionEmail: KenyanMission);
+        await App.InviteAsync(CallId, "FRA", "fp@diplomatie.example", "ar");
+        await App.InviteAsync(CallId, "DEU", "fp@auswaertiges-amt.example", "es");
+        await App.InviteAsync(CallId, "IND", "fp@mea.example", "zh");
+        await App.InviteAsync(CallId, "JPN", "fp@mofa.example", "ru");
         Offers["KEN EGM-1"] = await App.SubmitWithLetterAsync(CallId, Callers.Kenya, Offer("EGM-1", "Nairobi", ScriptName, "fr", "fp@mfa.go.ke"));
         Offers["KEN RC-1"] = await App.SubmitWithLetterAsync(CallId, Callers.Kenya, Offer("RC-1", "Mombasa", "Wanjiru Kamau", "fr", "fp@mfa.go.ke", dates: "2024-03-05"));
         Offers["FRA EGM-1"] = await App.SubmitWithLetterAsync(CallId, Callers.France, Offer("EGM-1", "Paris", "Amira Haddad", "ar", "fp@diplomatie.example", cash: 150000m));
@@ -104,14 +118,14 @@ public sealed class ResultsScenario : IAsyncDisposable
         await App.PoisonQueue.ClearMessagesAsync();
     }
 
-    /// <summary>This call's ledger, by notification id.</summary>
+    /// <summary>This call's ledger, by notification id, but for the invitations' emails.</summary>
     public async Task<Dictionary<string, Azure.Data.Tables.TableEntity>> LedgerAsync()
     {
         var table = App.Storage.Tables.GetTableClient(StorageNames.OffersTable);
         var rows = new Dictionary<string, Azure.Data.Tables.TableEntity>();
         await foreach (var row in table.QueryAsync<Azure.Data.Tables.TableEntity>(e => e.PartitionKey == CallId))
         {
-            if (row.RowKey.StartsWith("notification|", StringComparison.Ordinal))
+            if (row.RowKey.StartsWith("notification|", StringComparison.Ordinal) && !IsInvitation(row.RowKey))
             {
                 rows[row.RowKey["notification|".Length..]] = row;
             }

@@ -67,11 +67,13 @@ public sealed class ResultsTimerTests(AzuriteFixture azurite, ITestOutputHelper 
         var offers = _scenario.Offers;
         Email(emails, offers["FRA EGM-1"], "selected", out var france);
         Assert.Contains("lang=\"ar\" dir=\"rtl\"", france.Html, StringComparison.Ordinal);
-        Assert.Equal(("fp@diplomatie.example", "mission@kenya-un.example"), (france.To, france.Cc));
+        // To the addresses on each state's invitation: Kenya's names a Permanent Mission, France's none.
+        Assert.Equal(["fp@diplomatie.example"], france.Recipients);
         Email(emails, offers["DEU EGM-1"], "reserve", out var germany);
         Assert.Contains("lang=\"es\"", germany.Html, StringComparison.Ordinal);
         Email(emails, offers["KEN EGM-1"], "notselected", out var kenya);
         Assert.Contains("lang=\"fr\"", kenya.Html, StringComparison.Ordinal);
+        Assert.Equal(["fp@mfa.go.ke", ResultsScenario.KenyanMission], kenya.Recipients);
         Assert.DoesNotContain("<script>", kenya.Html, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;", kenya.Html, StringComparison.Ordinal);
         Assert.Contains(ResultsScenario.ScriptName, kenya.Text, StringComparison.Ordinal);

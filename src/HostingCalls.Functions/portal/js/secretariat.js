@@ -64,6 +64,7 @@ async function callPage(main, callId, me) {
   ];
   if (c.status === 'Open') parts.push(await invitationsSection(id, reload));
   if (sealed.has(c.status)) parts.push(await countsSection(id));
+  else if (c.status !== 'Cancelled' && me.role === 'Secretariat') parts.push(await contactsSection(id, reload));
   let ranking = null;
   if (ranked.has(c.status)) {
     const result = await api('GET', `calls/${id}/ranking`);
@@ -88,6 +89,7 @@ async function invitationsSection(id, reload) {
     field(t('offer.focalPointName'), 'name', {}),
     field(t('offer.focalPointEmail'), 'email', { type: 'email', required: true }),
     field(t('offer.focalPointLanguage'), 'language', { value: 'en', choices: languages }),
+    field(t('offer.permanentMissionEmail'), 'permanentMissionEmail', { type: 'email' }),
     h('div', { class: 'actions' }, h('button', { type: 'submit' }, t('sec.invite'))));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -96,7 +98,7 @@ async function invitationsSection(id, reload) {
     announce(t('sec.invited', { state: result.data.memberState }));
     return reload();
   });
-  const rows = (list.ok ? list.data : []).map((i) => [i.memberState, i.name ?? '', i.email, t(`invitationStatus.${i.status}`),
+  const rows = (list.ok ? list.data : []).map((i) => [i.memberState, i.name ?? '', i.email, i.permanentMissionEmail ?? '', t(`invitationStatus.${i.status}`),
     i.notificationStatus ? t(`notificationStatus.${i.notificationStatus}`) : '—', instant(i.expiresAt),
     i.status === 'Active' ? h('button', { type: 'button', class: 'secondary', onclick: async () => {
       const result = await api('POST', `calls/${id}/invitations/${encodeURIComponent(i.id)}/revoke`, { etag: i.etag });
@@ -104,9 +106,31 @@ async function invitationsSection(id, reload) {
       await reload();
     } }, t('sec.revoke', { state: i.memberState })) : '']);
   return section(t('sec.invitations'),
-    list.ok ? (rows.length ? table(t('sec.invitations'), [t('offer.memberState'), t('offer.focalPointName'), t('offer.focalPointEmail'), t('offer.status'), t('sec.email'), t('sec.expiresAt'), ''], rows)
+    list.ok ? (rows.length ? table(t('sec.invitations'), [t('offer.memberState'), t('offer.focalPointName'), t('offer.focalPointEmail'), t('offer.permanentMissionEmail'), t('offer.status'), t('sec.email'), t('sec.expiresAt'), ''], rows)
       : h('p', {}, t('sec.noInvitations'))) : problemNotice(list),
     form);
+}
+
+// Addresses typed into offers: shown, but mailed only once the secretariat confirms them (POST …/contacts/confirm);
+// emails otherwise go to the addresses on the state's invitation.
+async function contactsSection(id, reload) {
+  const [offers, invitations] = await Promise.all([api('GET', `calls/${id}/offers`), api('GET', `calls/${id}/invitations`)]);
+  if (!offers.ok) return section(t('sec.contacts'), problemNotice(offers));
+  const recorded = (state) => new Set((invitations.ok ? invitations.data : []).filter((i) => i.memberState === state)
+    .flatMap((i) => [i.email, i.permanentMissionEmail, ...(i.confirmedEmails ?? [])]).filter(Boolean).map((e) => e.toLowerCase()));
+  const cell = (o, email) => {
+    if (!email) return '—';
+    if (recorded(o.memberState).has(email.toLowerCase())) return h('span', {}, email, ' ', h('span', { 'data-contact': 'recorded' }, `(${t('sec.contactRecorded')})`));
+    return h('span', {}, email, ' ', h('span', { 'data-contact': 'typed' }, `(${t('sec.contactNotMailed')})`), ' ',
+      h('button', { type: 'button', class: 'secondary', onclick: async () => {
+        const result = await api('POST', `calls/${id}/offers/${encodeURIComponent(o.id)}/contacts/confirm`, { etag: o.etag, json: { emails: [email] } });
+        announce(result.ok ? t('sec.contactConfirmed', { email }) : (result.data?.detail ?? t('errors.failed', { status: result.status })));
+        await reload();
+      } }, t('sec.confirmContact', { email })));
+  };
+  const rows = offers.data.map((o) => [o.memberState, o.meetingId, cell(o, o.focalPoint.email), cell(o, o.permanentMissionEmail)]);
+  return section(t('sec.contacts'), h('p', {}, t('sec.contactsIntro')),
+    rows.length ? table(t('sec.contacts'), [t('offer.memberState'), t('meeting.id'), t('offer.focalPointEmail'), t('offer.permanentMissionEmail')], rows) : null);
 }
 
 async function countsSection(id) {

@@ -29,7 +29,7 @@ public static class OpenApiSchemas
         typeof(Ranking),
         typeof(DecisionInput), typeof(HostResponseInput), typeof(MeetingDecision),
         typeof(NotificationView),
-        typeof(InvitationInput), typeof(InvitationView), typeof(CallerView),
+        typeof(InvitationInput), typeof(InvitationView), typeof(ContactConfirmationInput), typeof(CallerView),
         typeof(AuditPage), typeof(AuditVerification),
     ];
 
