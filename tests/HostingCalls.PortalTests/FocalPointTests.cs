@@ -34,7 +34,7 @@ public sealed class FocalPointTests(PortalBrowser shared) : PortalTest(shared)
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Wanjiru Kamau");
         await page.GetByLabel("Email", new() { Exact = true }).FillAsync("focal.point@mfa.go.ke");
         await page.GetByLabel("Language of the emails").SelectOptionAsync("fr");
-        await page.GetByLabel("Email of the Permanent Mission (copy)").FillAsync("kenya@un-mission.example");
+        await page.GetByLabel("Email of the Permanent Mission").FillAsync("kenya@un-mission.example");
     }
 
     [ChromiumFact]

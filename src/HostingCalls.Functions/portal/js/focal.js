@@ -94,7 +94,7 @@ function offerFields(call, offer) {
       field(t('offer.focalPointName'), 'focalPoint.name', { required: true, value: o.focalPoint?.name, attrs: { autocomplete: 'name' } }),
       field(t('offer.focalPointEmail'), 'focalPoint.email', { type: 'email', required: true, value: o.focalPoint?.email, attrs: { autocomplete: 'email' } }),
       field(t('offer.focalPointLanguage'), 'focalPoint.language', { value: o.focalPoint?.language ?? 'en', choices: languages }),
-      field(t('offer.permanentMissionEmail'), 'permanentMissionEmail', { type: 'email', value: o.permanentMissionEmail })),
+      field(t('offer.permanentMissionEmail'), 'permanentMissionEmail', { type: 'email', value: o.permanentMissionEmail, hint: t('offer.contactHint') })),
   ];
 }
 
