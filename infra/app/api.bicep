@@ -221,6 +221,10 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     // Member States' focal points: the portal their invitation links open (the signing keys are a secret, below);
     // by default the app's own portal.
     Invitations__PortalUrl: empty(invitationPortalUrl) ? 'https://${site.properties.defaultHostName}/api/portal/' : invitationPortalUrl
+    // Fair use per invitation and call (429 beyond): offers submitted, revisions in all, attachment bytes in all.
+    Invitations__MaxOffers: '20'
+    Invitations__MaxRevisions: '100'
+    Invitations__MaxAttachmentBytes: '209715200'
 
     // SendGrid Signed Event Webhook: the public key that verifies the events' signatures.
     SendGrid__EventWebhookVerificationKey: sendGridEventWebhookKey

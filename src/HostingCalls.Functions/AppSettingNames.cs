@@ -39,6 +39,15 @@ public static class AppSettingNames
     /// <summary>The portal page invitation links open; the token follows in the fragment, <c>#invitation=</c>.</summary>
     public const string InvitationPortalUrl = "Invitations__PortalUrl";
 
+    /// <summary>Fair use: offers one invitation may submit to its call, withdrawn ones included (default 20; 429 beyond).</summary>
+    public const string InvitationMaxOffers = "Invitations__MaxOffers";
+
+    /// <summary>Fair use: revisions, in all, of the offers one invitation submitted (default 100; 429 beyond).</summary>
+    public const string InvitationMaxRevisions = "Invitations__MaxRevisions";
+
+    /// <summary>Fair use: attachment bytes, in all, on the offers one invitation submitted (default 209715200; 429 beyond).</summary>
+    public const string InvitationMaxAttachmentBytes = "Invitations__MaxAttachmentBytes";
+
     /// <summary>NCRONTAB schedule of the timer that re-enqueues notifications recorded but not yet queued.</summary>
     public const string NotificationOutboxSchedule = "NotificationOutboxSchedule";
 

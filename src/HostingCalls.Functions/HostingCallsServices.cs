@@ -44,8 +44,7 @@ public static class HostingCallsServices
         services.AddSingleton(sendGrid);
         services.AddSingleton(configuration.GetSection("Notifications").Get<NotificationOptions>() ?? new NotificationOptions());
         services.AddSingleton(configuration.GetSection("Invitations").Get<InvitationOptions>() ?? new InvitationOptions());
-        services.AddSingleton(TokenSigningKeys.Parse(configuration[AppSettingNames.MemberStateTokenSigningKeys.Replace("__", ":", StringComparison.Ordinal)],
-            AppSettingNames.MemberStateTokenSigningKeys));
+        services.AddSingleton(SigningKeysOf(configuration));
         services.AddSingleton<ISendGridClient>(_ => new SendGridClient(
             new HttpClient { Timeout = TimeSpan.FromSeconds(sendGrid.TimeoutSeconds) },
             new SendGridClientOptions { ApiKey = sendGrid.ApiKey is { Length: > 0 } key ? key : "not-set", Host = sendGrid.Host }));
@@ -122,6 +121,24 @@ public static class HostingCallsServices
         }
 
         return options;
+    }
+
+    /// <summary>The key local.settings.sample.json publishes; whoever has the repo could sign with it.</summary>
+    public const string SampleSigningKey = "bG9jYWwtZGV2LW9ubHktbm90LWEtc2VjcmV0LWtleS0wMDAwMDA=";
+
+    /// <summary>The sample signing key must never sign or verify in Azure, under whatever key id it is listed.</summary>
+    private static TokenSigningKeys SigningKeysOf(IConfiguration configuration)
+    {
+        var keys = TokenSigningKeys.Parse(configuration[AppSettingNames.MemberStateTokenSigningKeys.Replace("__", ":", StringComparison.Ordinal)],
+            AppSettingNames.MemberStateTokenSigningKeys);
+        var sample = Convert.FromBase64String(SampleSigningKey);
+        if (!string.IsNullOrEmpty(configuration["WEBSITE_SITE_NAME"]) && keys.KeyIds.Any(id => keys.Find(id)!.AsSpan().SequenceEqual(sample)))
+        {
+            throw new InvalidOperationException(
+                $"{AppSettingNames.MemberStateTokenSigningKeys} lists the sample key of local.settings.sample.json on an Azure site ({configuration["WEBSITE_SITE_NAME"]}): refusing to start. Set a key of your own.");
+        }
+
+        return keys;
     }
 
     /// <summary>

@@ -20,6 +20,45 @@ public class HostingCallsServicesTests
     }
 
     [Fact]
+    public void The_sample_signing_key_is_refused_on_an_Azure_site_under_any_key_id_and_accepted_locally()
+    {
+        var sample = SampleSetting("MemberStateTokens__SigningKeys");
+        var sampleKey = sample.Split(':', 2)[1];
+        Assert.Equal(HostingCallsServices.SampleSigningKey, sampleKey);
+        var own = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
+
+        foreach (var setting in new[] { sample, $"prod-1:{own};old:{sampleKey}" })
+        {
+            var exception = Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddHostingCalls(Settings(setting, azure: true)));
+            Assert.Contains("MemberStateTokens__SigningKeys", exception.Message);
+            Assert.DoesNotContain(sampleKey, exception.Message);
+        }
+
+        Assert.NotNull(new ServiceCollection().AddHostingCalls(Settings(sample, azure: false)));
+        Assert.NotNull(new ServiceCollection().AddHostingCalls(Settings($"prod-1:{own}", azure: true)));
+    }
+
+    private static IConfiguration Settings(string signingKeys, bool azure) =>
+        new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["HostingCallsStorage"] = "UseDevelopmentStorage=true",
+            ["MemberStateTokens:SigningKeys"] = signingKeys,
+            ["WEBSITE_SITE_NAME"] = azure ? "func-hostingcalls-prod" : null,
+        }).Build();
+
+    private static string SampleSetting(string name)
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "local.settings.sample.json")))
+        {
+            directory = directory.Parent;
+        }
+
+        using var sample = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(directory!.FullName, "local.settings.sample.json")));
+        return sample.RootElement.GetProperty("Values").GetProperty(name).GetString()!;
+    }
+
+    [Fact]
     public void Every_function_class_resolves_from_the_graph()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["HostingCallsStorage"] = "UseDevelopmentStorage=true" }).Build();

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using HostingCalls.Core.Access;
 using HostingCalls.Core.Audit;
 using HostingCalls.Core.Common;
+using HostingCalls.Core.Invitations;
 using HostingCalls.Core.Offers;
 
 namespace HostingCalls.Core.Attachments;
@@ -29,6 +30,11 @@ public sealed class AttachmentService(OfferService offers, IOfferStore offerStor
         }
 
         var bytes = await ReadAsync(content, cancellationToken);
+        if (InvitationLimits.Apply(caller))
+        {
+            InvitationLimits.EnsureAttachmentBytes(offers.Limits, await InvitationLimits.OffersOfAsync(offerStore, caller, callId, offer, cancellationToken), bytes.Length);
+        }
+
         var contentType = AttachmentContent.Recognise(bytes.Span)
             ?? throw new Rejection(RejectionKind.UnsupportedContent, "Unsupported file.",
                 "The file is not a PDF, PNG or JPEG (recognised by its content, not its name).",

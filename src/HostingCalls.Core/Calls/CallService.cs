@@ -7,11 +7,25 @@ namespace HostingCalls.Core.Calls;
 /// <summary>What the secretariat does with calls before offers arrive: create, amend while Draft, open; and reading them.</summary>
 public sealed class CallService(ICallStore calls, AuditService audit, TimeProvider clock)
 {
+    /// <summary>
+    /// How long the list of Open calls read for <see cref="ListOpenAsync"/> is reused: an anonymous page then costs no
+    /// table query. A change made here clears it at once; one made on another instance shows within this time. The
+    /// deadline is still checked against the clock on every request.
+    /// </summary>
+    public static readonly TimeSpan OpenListMemory = TimeSpan.FromSeconds(30);
+
+    private volatile OpenList? _openList;
+
+    private sealed record OpenList(IReadOnlyList<Call> Calls, DateTimeOffset Until, long Generation);
+
+    private long _generation;
+
     public async Task<Stored<Call>> CreateAsync(Caller caller, CallInput input, CancellationToken cancellationToken)
     {
         caller.EnsureSecretariat();
         var template = Call.NewDraft(Ids.New(clock), caller.Id, clock.GetUtcNow());
         var created = await calls.AddAsync(CallRules.Apply(input, template), cancellationToken);
+        ForgetOpenList();
         await audit.RecordAsync(CallAudit.Created(created.Value), cancellationToken);
         return created;
     }
@@ -29,6 +43,7 @@ public sealed class CallService(ICallStore calls, AuditService audit, TimeProvid
 
         var updated = CallRules.Apply(input, stored.Value) with { UpdatedAt = clock.GetUtcNow() };
         var saved = await calls.ReplaceAsync(updated, etag, cancellationToken);
+        ForgetOpenList();
         await audit.RecordAsync(CallAudit.Amended(saved.Value, AuditActor.Of(caller)), cancellationToken);
         return saved;
     }
@@ -52,6 +67,7 @@ public sealed class CallService(ICallStore calls, AuditService audit, TimeProvid
         }
 
         var opened = await calls.ReplaceAsync(call with { Status = CallStatus.Open, OpenedAt = now, OpenedBy = caller.Id, UpdatedAt = now }, etag, cancellationToken);
+        ForgetOpenList();
         await audit.RecordAndSealAsync([CallAudit.Opened(opened.Value)], call.Id, cancellationToken);
         return opened;
     }
@@ -77,7 +93,32 @@ public sealed class CallService(ICallStore calls, AuditService audit, TimeProvid
     public async Task<IReadOnlyList<Call>> ListOpenAsync(Caller caller, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var open = await calls.ListAsync(CallStatus.Open, cancellationToken);
-        return [.. open.Select(s => s.Value).Where(c => c.LastAcceptedAt >= now && c.IsVisibleTo(caller)).OrderBy(c => c.Deadline).ThenBy(c => c.Id, StringComparer.Ordinal)];
+        var open = await OpenCallsAsync(now, cancellationToken);
+        return [.. open.Where(c => c.LastAcceptedAt >= now && c.IsVisibleTo(caller)).OrderBy(c => c.Deadline).ThenBy(c => c.Id, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Clears the remembered list of Open calls: the next request reads storage.</summary>
+    public void ForgetOpenList()
+    {
+        Interlocked.Increment(ref _generation);
+        _openList = null;
+    }
+
+    private async Task<IReadOnlyList<Call>> OpenCallsAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (_openList is { } known && known.Until > now && known.Generation == Interlocked.Read(ref _generation))
+        {
+            return known.Calls;
+        }
+
+        // A change made while this read is under way makes it older than the change: it is used once, not remembered.
+        var generation = Interlocked.Read(ref _generation);
+        var read = (await calls.ListAsync(CallStatus.Open, cancellationToken)).Select(s => s.Value).ToList();
+        if (generation == Interlocked.Read(ref _generation))
+        {
+            _openList = new OpenList(read, now + OpenListMemory, generation);
+        }
+
+        return read;
     }
 }

@@ -13,6 +13,9 @@ public enum RejectionKind
     TooLarge,
     UnsupportedContent,
     KeyReused,
+
+    /// <summary>A fair-use limit is reached (429).</summary>
+    TooMany,
 }
 
 /// <summary>

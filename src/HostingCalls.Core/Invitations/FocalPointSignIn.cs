@@ -15,7 +15,7 @@ public sealed class FocalPointSignIn(MemberStateTokens tokens, IInvitationStore 
     /// <summary>How long an Active status read from storage is trusted on one instance.</summary>
     public static readonly TimeSpan StatusMemory = TimeSpan.FromSeconds(30);
 
-    private readonly ConcurrentDictionary<string, (bool Active, DateTimeOffset Until)> _statuses = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (bool Active, long ExpiresAt, DateTimeOffset Until)> _statuses = new(StringComparer.Ordinal);
 
     public Task<Caller> SignInAsync(string token, CancellationToken cancellationToken) =>
         SignInAsync(tokens.Verify(token) ?? throw Refused(), cancellationToken);
@@ -32,29 +32,30 @@ public sealed class FocalPointSignIn(MemberStateTokens tokens, IInvitationStore 
     }
 
     /// <summary>Called when an invitation is revoked here: its token stops working on this instance at once.</summary>
-    public void Forget(Invitation invitation) => _statuses[invitation.Id] = (false, DateTimeOffset.MaxValue);
+    public void Forget(Invitation invitation) => _statuses[invitation.Id] = (false, invitation.ExpiresAt.ToUnixTimeSeconds(), DateTimeOffset.MaxValue);
 
     private async Task<bool> IsActiveAsync(MemberStateToken claims, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         if (_statuses.TryGetValue(claims.InvitationId, out var known) && known.Until > now)
         {
-            return known.Active;
+            return known.Active && known.ExpiresAt == claims.ExpiresAt.ToUnixTimeSeconds();
         }
 
         var stored = (await invitations.FindAsync(claims.CallId, claims.InvitationId, cancellationToken))?.Value;
         var active = stored is { Status: InvitationStatus.Active }
             && stored.MemberState == claims.MemberState
             && stored.CallId == claims.CallId;
+        var expiresAt = stored?.ExpiresAt.ToUnixTimeSeconds() ?? 0;
         // Only known invitations are remembered (a signed token names one), and a revoked one stays revoked.
         // A revocation seen meanwhile (Forget, or another read) is never overwritten by this older read.
         if (stored is not null)
         {
-            var status = (active, active ? now + StatusMemory : DateTimeOffset.MaxValue);
+            var status = (active, expiresAt, active ? now + StatusMemory : DateTimeOffset.MaxValue);
             _statuses.AddOrUpdate(claims.InvitationId, status, (_, known) => known.Active ? status : known);
         }
 
-        return active;
+        return active && expiresAt == claims.ExpiresAt.ToUnixTimeSeconds();
     }
 
     public static Rejection Refused() =>

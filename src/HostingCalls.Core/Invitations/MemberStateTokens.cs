@@ -9,12 +9,16 @@ namespace HostingCalls.Core.Invitations;
 /// <summary>
 /// Focal points' tokens: <c>v1.{keyId}.{payload}.{mac}</c>, the payload base64url of a small JSON document (call,
 /// Member State, invitation, expiry in Unix seconds) and the MAC base64url of HMAC-SHA256 over
-/// <c>v1.{keyId}.{payload}</c> with the key named. Verification never says why a token failed (a caller learns
+/// <c>{Purpose}v1.{keyId}.{payload}</c> with the key named. The purpose label is signed but never sent: a MAC the
+/// app makes for anything else can never pass for an invitation token, even if a key were ever shared. Verification never says why a token failed (a caller learns
 /// nothing from trying), and compares MACs in constant time.
 /// </summary>
 public sealed class MemberStateTokens(TokenSigningKeys keys, TimeProvider clock)
 {
     public const string Version = "v1";
+
+    /// <summary>Prefixed to what the MAC covers: binds a MAC to this one use.</summary>
+    public const string Purpose = "hostingcalls/invitation/v1\n";
 
     /// <summary>Far longer than any token this class makes; a bound on work for a forged one.</summary>
     public const int MaxLength = 1024;
@@ -68,7 +72,7 @@ public sealed class MemberStateTokens(TokenSigningKeys keys, TimeProvider clock)
         }
     }
 
-    private static byte[] Mac(byte[] key, string signed) => HMACSHA256.HashData(key, Encoding.ASCII.GetBytes(signed));
+    private static byte[] Mac(byte[] key, string signed) => HMACSHA256.HashData(key, Encoding.ASCII.GetBytes(Purpose + signed));
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 

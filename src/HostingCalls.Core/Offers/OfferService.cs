@@ -3,13 +3,19 @@ using HostingCalls.Core.Access;
 using HostingCalls.Core.Audit;
 using HostingCalls.Core.Calls;
 using HostingCalls.Core.Common;
+using HostingCalls.Core.Invitations;
 using HostingCalls.Core.Notifications;
 
 namespace HostingCalls.Core.Offers;
 
 /// <summary>What a Member State does with its offers while the call is open, and what others may see of them.</summary>
-public sealed class OfferService(ICallStore calls, IOfferStore offers, NotificationOutbox outbox, TimeProvider clock)
+public sealed class OfferService(ICallStore calls, IOfferStore offers, NotificationOutbox outbox, TimeProvider clock, InvitationOptions? limits = null)
 {
+    private readonly InvitationOptions _limits = limits ?? new InvitationOptions();
+
+    /// <summary>The fair-use limits of an invitation; attachments are checked against them too.</summary>
+    internal InvitationOptions Limits => _limits;
+
     public const int MaxIdempotencyKeyLength = 200;
     private static readonly TimeSpan OpenCallMemory = TimeSpan.FromSeconds(10);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (Call Call, DateTimeOffset Until)> _openCalls = new(StringComparer.Ordinal);
@@ -31,6 +37,17 @@ public sealed class OfferService(ICallStore calls, IOfferStore offers, Notificat
 
         call.EnsureAcceptsOffersAt(now);
         var details = OfferRules.Apply(input, call, memberState);
+        if (InvitationLimits.Apply(caller))
+        {
+            var submitted = await InvitationLimits.OffersOfAsync(offers, caller, callId, null, cancellationToken);
+            if (submitted.Count >= _limits.MaxOffers && keyHash is not null && await offers.FindKeyAsync(callId, memberState, keyHash, cancellationToken) is { } earlier)
+            {
+                return await ReplayAsync(call, input, memberState, earlier, cancellationToken); // the retry of the last offer allowed
+            }
+
+            InvitationLimits.EnsureOffers(_limits, submitted);
+        }
+
         var offer = new Offer
         {
             Id = Ids.New(clock),
@@ -128,6 +145,11 @@ public sealed class OfferService(ICallStore calls, IOfferStore offers, Notificat
     {
         var (call, current, etag) = await PrepareChangeAsync(caller, callId, offerId, ifMatch, cancellationToken);
         var details = OfferRules.Apply(input, call, current.MemberState);
+        if (InvitationLimits.Apply(caller))
+        {
+            InvitationLimits.EnsureRevision(_limits, await InvitationLimits.OffersOfAsync(offers, caller, callId, current, cancellationToken));
+        }
+
         var now = clock.GetUtcNow();
         var revised = current with { Details = details, Status = OfferStatus.Revised, Version = current.Version + 1, UpdatedAt = now };
         return OfferView.Of(await SaveChangeAsync(caller, current, revised, etag, NotificationKind.Revision, now, cancellationToken), call);

@@ -238,6 +238,22 @@ public class InvitationServiceTests
     }
 
     [Fact]
+    public async Task A_validly_signed_token_whose_expiry_is_not_its_invitations_is_refused_even_while_the_status_is_remembered()
+    {
+        var view = await _service.InviteAsync(Secretariat, _call.Id, Kenya(), default);
+        var genuine = _tokens.Sign(new MemberStateToken(_call.Id, "KEN", view.Id, view.ExpiresAt));
+        var later = _tokens.Sign(new MemberStateToken(_call.Id, "KEN", view.Id, view.ExpiresAt.AddDays(365)));
+        var earlier = _tokens.Sign(new MemberStateToken(_call.Id, "KEN", view.Id, view.ExpiresAt.AddSeconds(-1)));
+
+        await Assert.ThrowsAsync<Rejection>(() => _signIn.SignInAsync(later, default)); // read from storage
+        await _signIn.SignInAsync(genuine, default);
+        var refused = await Assert.ThrowsAsync<Rejection>(() => _signIn.SignInAsync(later, default)); // remembered
+        await Assert.ThrowsAsync<Rejection>(() => _signIn.SignInAsync(earlier, default));
+
+        Assert.Equal(RejectionKind.Unauthenticated, refused.Kind);
+    }
+
+    [Fact]
     public async Task A_refusal_never_repeats_the_token()
     {
         var token = _tokens.Sign(new MemberStateToken(_call.Id, "KEN", "0190c0de00007000800000000000ffff", _clock.GetUtcNow().AddDays(1)));

@@ -48,6 +48,23 @@ public class MemberStateTokensTests
     }
 
     [Fact]
+    public void The_MAC_covers_the_invitation_purpose_label_so_an_HMAC_of_the_same_text_for_another_use_is_refused()
+    {
+        var tokens = With($"k1:{OldKey}");
+        var parts = tokens.Sign(Kenya).Split('.');
+        var signed = $"{parts[0]}.{parts[1]}.{parts[2]}";
+        var key = Convert.FromBase64String(OldKey);
+
+        var unlabelled = System.Security.Cryptography.HMACSHA256.HashData(key, Encoding.ASCII.GetBytes(signed));
+        var labelled = System.Security.Cryptography.HMACSHA256.HashData(key, Encoding.ASCII.GetBytes("hostingcalls/invitation/v1\n" + signed));
+
+        Assert.Null(tokens.Verify($"{signed}.{Url(unlabelled)}"));
+        Assert.Equal(Kenya, tokens.Verify($"{signed}.{Url(labelled)}"));
+    }
+
+    private static string Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    [Fact]
     public void A_key_of_the_same_id_but_other_bytes_refuses_the_token()
     {
         var token = With($"k1:{OldKey}").Sign(Kenya);

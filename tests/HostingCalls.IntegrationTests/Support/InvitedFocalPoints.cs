@@ -20,17 +20,23 @@ public sealed class InvitedFocalPoints : IAsyncDisposable
 
     public SendGridCapture SendGrid { get; }
 
-    public static async Task<InvitedFocalPoints> StartAsync(string connectionString)
+    public static async Task<InvitedFocalPoints> StartAsync(string connectionString, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var sendGrid = await SendGridCapture.StartAsync();
         var tenant = EntraStandIn.Start();
-        var app = await LocalApp.StartAsync(connectionString, new Dictionary<string, string?>(tenant.Settings)
+        var all = new Dictionary<string, string?>(tenant.Settings)
         {
             ["SendGrid:ApiKey"] = "SG.test-key",
             ["SendGrid:Host"] = sendGrid.Host,
             ["SendGrid:FromEmail"] = "hosting-calls@unhabitat.example",
             ["Notifications:SecretariatEmail"] = "secretariat@unhabitat.example",
-        });
+        };
+        foreach (var (name, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[name] = value;
+        }
+
+        var app = await LocalApp.StartAsync(connectionString, all);
         return new InvitedFocalPoints(app, sendGrid, tenant);
     }
 

@@ -74,6 +74,7 @@ public static class Problems
         RejectionKind.UnsupportedContent => StatusCodes.Status415UnsupportedMediaType,
         RejectionKind.KeyReused => StatusCodes.Status422UnprocessableEntity,
         RejectionKind.PreconditionRequired => StatusCodes.Status428PreconditionRequired,
+        RejectionKind.TooMany => StatusCodes.Status429TooManyRequests,
         _ => StatusCodes.Status400BadRequest,
     };
 }
