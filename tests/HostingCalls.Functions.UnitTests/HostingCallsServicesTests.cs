@@ -44,6 +44,8 @@ public class HostingCallsServicesTests
             ["HostingCallsStorage"] = "UseDevelopmentStorage=true",
             ["MemberStateTokens:SigningKeys"] = signingKeys,
             ["WEBSITE_SITE_NAME"] = azure ? "func-hostingcalls-prod" : null,
+            ["Secretariat:TenantId"] = "72f988bf-86f1-41af-91ab-2d7cd011db47",
+            ["Secretariat:ClientId"] = "5a3f4b1c-8d2e-4f60-9a7b-1c2d3e4f5a6b",
         }).Build();
 
     private static string SampleSetting(string name)
@@ -68,5 +70,36 @@ public class HostingCallsServicesTests
             .Where(t => t.GetMethods().Any(m => m.GetCustomAttributes(typeof(Microsoft.Azure.Functions.Worker.FunctionAttribute), false).Length > 0));
 
         Assert.All(functionClasses, t => Assert.NotNull(services.GetRequiredService(t)));
+    }
+
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData("not-a-guid", "5a3f4b1c-8d2e-4f60-9a7b-1c2d3e4f5a6b")]
+    [InlineData("72f988bf-86f1-41af-91ab-2d7cd011db47", "")]
+    public void An_Azure_site_without_the_staff_tenant_and_client_id_refuses_to_start(string? tenant, string? client)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["HostingCallsStorage"] = "UseDevelopmentStorage=true",
+            ["WEBSITE_SITE_NAME"] = "func-hostingcalls-prod",
+            ["Secretariat:TenantId"] = tenant,
+            ["Secretariat:ClientId"] = client,
+        }).Build();
+
+        var exception = Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddHostingCalls(configuration));
+        Assert.Contains("Secretariat__TenantId", exception.Message);
+    }
+
+    [Fact]
+    public void An_authority_that_is_not_https_is_refused()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["HostingCallsStorage"] = "UseDevelopmentStorage=true",
+            ["Secretariat:Instance"] = "http://login.example.org/",
+        }).Build();
+
+        var exception = Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddHostingCalls(configuration));
+        Assert.Contains("Secretariat__Instance", exception.Message);
     }
 }
